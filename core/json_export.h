@@ -1,0 +1,27 @@
+// The syntax tree as JSON: ngxfix's own format, and crossplane's.
+//
+// ngxfix's format keeps positions (offset, line, column) for every directive
+// and comment.  The crossplane format is what `crossplane parse` prints
+// (status, errors, config[].parsed[] with directive, line, args, block), so
+// tools built on crossplane can switch without changes.
+
+#ifndef NGXFIX_CORE_JSON_EXPORT_H_
+#define NGXFIX_CORE_JSON_EXPORT_H_
+
+#include <nlohmann/json.hpp>
+
+#include "core/syntax_tree.h"
+
+namespace ngxfix {
+
+nlohmann::json TreeToJson(const SyntaxTree& tree);
+
+struct CrossplaneOptions {
+  bool include_comments = false;  // crossplane's --include-comments
+};
+nlohmann::json TreeToCrossplane(const SyntaxTree& tree,
+                                const CrossplaneOptions& options = {});
+
+}  // namespace ngxfix
+
+#endif  // NGXFIX_CORE_JSON_EXPORT_H_
