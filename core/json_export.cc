@@ -1,6 +1,677 @@
-// Placeholder until the JSON export lands; owned by the JSON export work.
+// The syntax tree as JSON: ngxfix's own format (TreeToJson) and what
+// `crossplane parse` prints (TreeToCrossplane).
+//
+// Text in the JSON
+// ----------------
+// nginx configurations are bytes, and nothing makes them UTF-8 (see
+// crossplane's tests/configs/non-unicode).  Every string put into the JSON
+// here is made valid UTF-8 first: each ill-formed sequence is replaced by one
+// U+FFFD per maximal subpart, as Python's decoder does with errors="replace"
+// (which crossplane's lexer uses since nginxinc/crossplane#106) and as the
+// WHATWG encoding standard does.  So the returned JSON always dumps, with
+// nlohmann's default (strict) error handler too, and the crossplane output
+// has the same U+FFFD that crossplane prints.  The exact bytes stay reachable
+// through the offsets of ngxfix's format.
+//
+// ngxfix's format (TreeToJson)
+// ----------------------------
+//   {"status": "ok"|"failed", "errors": [ERROR...], "files": [FILE...]}
+//   ERROR  {"file", "line", "column", "offset", "severity": "error"|"warning",
+//           "message"}
+//   FILE   {"file", "status", "errors": [that file's ERRORs], "parsed": [NODE]}
+//   NODE   {"directive": NAME, "line", "column", "offset", "end",
+//           "args": [values], "comments"?, "block"? | "lua"?,
+//           "unterminated"?}
+//        | {"entry": [values], "line", "column", "offset", "end",
+//           "comments"?, "unterminated"?}
+//        | {"comment": TEXT, "line", "column", "offset", "end"}
+// Values are SyntaxTree::value(): what nginx hands to the directive.
+// "offset" and "end" are byte offsets into the whole input (for an nginx -T
+// dump: into the dump), "end" one past the node's last byte; "line" and
+// "column" (1-based, in bytes) are within the node's own file.  "comments"
+// are the comments between a statement's words (text after '#').  "lua" is
+// the raw body of a *_by_lua_block, between its braces.  "unterminated" marks
+// a statement or block that error recovery closed (no ';' or '}').
+//
+// crossplane's format (TreeToCrossplane)
+// --------------------------------------
+// What crossplane's parser.py, lexer.py and ext/lua.py produce, with the
+// options of a plain `crossplane parse FILE` (catch_errors, no ignore, not
+// strict, no combine, not single; comments only with include_comments):
+//   {"status", "errors": [{"file", "error": "MESSAGE in FILE:LINE", "line"}],
+//    "config": [{"file", "status", "errors": [{"error", "line"}],
+//                "parsed": [STMT...]}]}
+//   STMT {"directive", "line", "args": [...], "includes"?: [config index],
+//         "block"?: [STMT...]}
+//      | {"directive": "#", "line", "args": [], "comment": TEXT}
+// Arguments are crossplane's lexer tokens, not nginx's values: quotes are
+// removed, \" (\' in single quotes) loses its backslash and every other
+// escape stays as written (crossplane.build writes them back that way), CR LF
+// and lone CR read as LF (Python's universal newlines).  Entries of word-list
+// blocks (types, map, geo...) are statements like any other.  A Lua block's
+// raw body is its last argument.  The arguments of "if" lose their outer
+// parentheses (_prepare_if_args).  Comments between the words of a statement
+// become "#" statements right after it, with its line, even without
+// include_comments (parser.py appends them unconditionally).  A comment that
+// ends a file without a newline is lost (the lexer drops it), and a comment
+// ending in a backslash loses that backslash (the lexer pairs it with the
+// newline).  Each file of an nginx -T dump is one config[] entry, in dump
+// order; "include" gets "includes": the indexes of the given files that its
+// pattern names (relative patterns joined to the first file's directory, then
+// matched as Python's glob would, hidden files excluded, sorted).
+//
+// Where crossplane and nginx disagree, this output follows ngxfix's parse,
+// which follows nginx:
+//  - nginx's syntax errors are errors (crossplane accepts "left"-quote, a
+//    '}' in a word); messages and lines are nginx's, "MESSAGE in FILE:LINE".
+//  - crossplane's analyzer is not run: no errors for argument counts,
+//    contexts or (with --strict) unknown directives, and statements it would
+//    drop for those stay.  A statement without its ';' (recovery) is dropped
+//    as crossplane drops one "not terminated by ";"".  Where crossplane gives
+//    up a whole file (unbalanced braces: "parsed": []), the recovered tree is
+//    given.
+//  - Words end where nginx ends them: crossplane splits at '}' and at
+//    Unicode whitespace (\v, \f, U+00A0...), and runs a word on after "${x}".
+//  - Lua blocks are the ones lua-nginx-module has (data/block_bodies.tsv);
+//    crossplane knows 13 of them, and its body reader differs on Lua long
+//    strings.  A UTF-8 byte order mark is not part of the first directive.
+//  - Warnings are not crossplane errors; includes never name a file that was
+//    not given, and a missing one is not an error.
+
 #include "core/json_export.h"
+
+#include <algorithm>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
 namespace ngxfix {
-nlohmann::json TreeToJson(const SyntaxTree&) { return nlohmann::json::object(); }
-nlohmann::json TreeToCrossplane(const SyntaxTree&, const CrossplaneOptions&) { return nlohmann::json::object(); }
+namespace {
+
+// The JSON type the header returns (nlohmann::json or ordered_json).
+using Json = decltype(TreeToJson(std::declval<const SyntaxTree&>()));
+
+constexpr std::string_view kReplacementCharacter = "\xEF\xBF\xBD";
+
+// `s` with each ill-formed UTF-8 sequence replaced by U+FFFD, one per maximal
+// subpart (Unicode's recommended practice, Python's errors="replace").
+std::string Utf8(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  size_t i = 0;
+  const size_t n = s.size();
+  while (i < n) {
+    unsigned char b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {
+      out += static_cast<char>(b);
+      ++i;
+      continue;
+    }
+    int need;
+    unsigned char lo = 0x80, hi = 0xBF;  // bounds of the second byte
+    if (b >= 0xC2 && b <= 0xDF) {
+      need = 1;
+    } else if (b == 0xE0) {
+      need = 2, lo = 0xA0;
+    } else if ((b >= 0xE1 && b <= 0xEC) || b == 0xEE || b == 0xEF) {
+      need = 2;
+    } else if (b == 0xED) {
+      need = 2, hi = 0x9F;
+    } else if (b == 0xF0) {
+      need = 3, lo = 0x90;
+    } else if (b >= 0xF1 && b <= 0xF3) {
+      need = 3;
+    } else if (b == 0xF4) {
+      need = 3, hi = 0x8F;
+    } else {
+      out += kReplacementCharacter;
+      ++i;
+      continue;
+    }
+    size_t j = i + 1;
+    bool ok = true;
+    for (int k = 0; k < need; ++k, ++j) {
+      unsigned char c = j < n ? static_cast<unsigned char>(s[j]) : 0;
+      if (j >= n || c < (k == 0 ? lo : 0x80) || c > (k == 0 ? hi : 0xBF)) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) {
+      out.append(s, i, j - i);
+    } else {
+      out += kReplacementCharacter;  // for the valid prefix read so far
+    }
+    i = j;
+  }
+  return out;
 }
+
+// Text as crossplane reads it: a file opened in Python's text mode turns CR
+// LF and lone CR into LF; then valid UTF-8.
+std::string PythonText(std::string_view s) {
+  if (s.find('\r') == std::string_view::npos) return Utf8(s);
+  std::string lf;
+  lf.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\r') {
+      lf += '\n';
+      if (i + 1 < s.size() && s[i + 1] == '\n') ++i;
+    } else {
+      lf += s[i];
+    }
+  }
+  return Utf8(lf);
+}
+
+// A word as crossplane's lexer yields it: unquoted words as written; quoted
+// ones without their quotes, where only an escaped quote of the same kind
+// loses its backslash.  Stops at the closing quote, so that an unterminated
+// quote (error recovery) keeps all its text.
+std::string CrossplaneWord(std::string_view raw, Quote quote) {
+  if (quote == Quote::kNone) return std::string(raw);
+  const char q = quote == Quote::kDouble ? '"' : '\'';
+  std::string out;
+  out.reserve(raw.size());
+  for (size_t i = 1; i < raw.size(); ++i) {
+    char c = raw[i];
+    if (c == '\\' && i + 1 < raw.size()) {
+      if (raw[i + 1] != q) out += c;
+      out += raw[i + 1];
+      ++i;
+      continue;
+    }
+    if (c == q) break;
+    out += c;
+  }
+  return out;
+}
+
+// Python's str.isspace() for one code point.
+bool IsPythonSpace(char32_t c) {
+  return (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x20) || c == 0x85 ||
+         c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) ||
+         c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F ||
+         c == 0x3000;
+}
+
+// Decodes the code point of valid UTF-8 at s[i], advancing i.
+char32_t DecodeAt(std::string_view s, size_t& i) {
+  unsigned char b = static_cast<unsigned char>(s[i++]);
+  if (b < 0x80) return b;
+  int extra = b >= 0xF0 ? 3 : b >= 0xE0 ? 2 : 1;
+  char32_t c = b & (0x3F >> extra);
+  for (int k = 0; k < extra && i < s.size(); ++k) {
+    c = (c << 6) | (static_cast<unsigned char>(s[i++]) & 0x3F);
+  }
+  return c;
+}
+
+std::u32string CodePoints(std::string_view s) {
+  std::u32string out;
+  for (size_t i = 0; i < s.size();) out += DecodeAt(s, i);
+  return out;
+}
+
+// Python's str.lstrip() and str.rstrip(), on valid UTF-8.
+std::string PythonLstrip(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t next = i;
+    if (!IsPythonSpace(DecodeAt(s, next))) break;
+    i = next;
+  }
+  return std::string(s.substr(i));
+}
+
+std::string PythonRstrip(std::string_view s) {
+  size_t end = s.size();
+  while (end > 0) {
+    size_t begin = end - 1;
+    while (begin > 0 && (static_cast<unsigned char>(s[begin]) & 0xC0) == 0x80) {
+      --begin;
+    }
+    size_t at = begin;
+    if (!IsPythonSpace(DecodeAt(s, at))) break;
+    end = begin;
+  }
+  return std::string(s.substr(0, end));
+}
+
+// crossplane's _prepare_if_args(): "if ($a = b)" has the arguments
+// "$a", "=", "b".  The two assignments run in order, also on one argument.
+void PrepareIfArgs(std::vector<std::string>& args) {
+  if (args.empty() || args.front().empty() || args.front()[0] != '(' ||
+      args.back().empty() || args.back().back() != ')') {
+    return;
+  }
+  args.front() = PythonLstrip(std::string_view(args.front()).substr(1));
+  std::string& last = args.back();
+  last = PythonRstrip(std::string_view(last).substr(0, last.empty() ? 0 : last.size() - 1));
+  size_t start = args.front().empty() ? 1 : 0;
+  size_t end = args.size() - (args.back().empty() ? 1 : 0);
+  if (start >= end) {
+    args.clear();
+    return;
+  }
+  args = std::vector<std::string>(args.begin() + start, args.begin() + end);
+}
+
+// Python's posixpath.dirname() and posixpath.join() of two parts.
+std::string PythonDirname(std::string_view path) {
+  size_t cut = path.rfind('/');
+  std::string_view head =
+      cut == std::string_view::npos ? std::string_view() : path.substr(0, cut + 1);
+  if (!head.empty() && head.find_first_not_of('/') != std::string_view::npos) {
+    while (!head.empty() && head.back() == '/') head.remove_suffix(1);
+  }
+  return std::string(head);
+}
+
+std::string PythonJoin(std::string_view a, std::string_view b) {
+  if (!b.empty() && b[0] == '/') return std::string(b);
+  std::string path(a);
+  if (!path.empty() && path.back() != '/') path += '/';
+  return path + std::string(b);
+}
+
+bool HasMagic(std::string_view s) {
+  return s.find_first_of("*?[") != std::string_view::npos;
+}
+
+// fnmatch.fnmatchcase() of one path segment: '*', '?', and '[...]' with '!'
+// for negation and ranges; a '[' without its ']' is literal.
+bool MatchClass(const std::u32string& p, size_t& i, char32_t c, bool& matched) {
+  // p[i] is '['.  On success, i is past the ']'.
+  size_t j = i + 1;
+  bool negate = false;
+  if (j < p.size() && p[j] == U'!') negate = true, ++j;
+  size_t first = j;
+  if (j < p.size() && p[j] == U']') ++j;
+  while (j < p.size() && p[j] != U']') ++j;
+  if (j >= p.size()) return false;  // no ']': the '[' is a literal
+  bool in = false;
+  for (size_t k = first; k < j; ++k) {
+    if (k + 2 < j && p[k + 1] == U'-') {
+      if (p[k] <= c && c <= p[k + 2]) in = true;
+      k += 2;
+    } else if (p[k] == c) {
+      in = true;
+    }
+  }
+  matched = in != negate;
+  i = j + 1;
+  return true;
+}
+
+bool FnMatch(const std::u32string& p, size_t pi, const std::u32string& s,
+             size_t si) {
+  while (pi < p.size()) {
+    char32_t pc = p[pi];
+    if (pc == U'*') {
+      while (pi < p.size() && p[pi] == U'*') ++pi;
+      if (pi == p.size()) return true;
+      for (size_t k = si; k <= s.size(); ++k) {
+        if (FnMatch(p, pi, s, k)) return true;
+      }
+      return false;
+    }
+    if (si >= s.size()) return false;
+    if (pc == U'?') {
+      ++pi, ++si;
+      continue;
+    }
+    if (pc == U'[') {
+      bool matched = false;
+      size_t next = pi;
+      if (MatchClass(p, next, s[si], matched)) {
+        if (!matched) return false;
+        pi = next, ++si;
+        continue;
+      }
+    }
+    if (pc != s[si]) return false;
+    ++pi, ++si;
+  }
+  return si == s.size();
+}
+
+std::vector<std::string_view> SplitPath(std::string_view path) {
+  std::vector<std::string_view> parts;
+  for (;;) {
+    size_t slash = path.find('/');
+    parts.push_back(path.substr(0, slash));
+    if (slash == std::string_view::npos) return parts;
+    path.remove_prefix(slash + 1);
+  }
+}
+
+// Whether glob.glob(pattern) would list `name`: segment by segment, a
+// segment with wildcards matched by fnmatch (a name starting with '.' only by
+// a pattern starting with '.'), any other segment by equality.
+bool GlobMatches(std::string_view pattern, std::string_view name) {
+  std::vector<std::string_view> p = SplitPath(pattern), n = SplitPath(name);
+  if (p.size() != n.size()) return false;
+  for (size_t i = 0; i < p.size(); ++i) {
+    if (!HasMagic(p[i])) {
+      if (p[i] != n[i]) return false;
+      continue;
+    }
+    if (!n[i].empty() && n[i][0] == '.' && (p[i].empty() || p[i][0] != '.')) {
+      return false;
+    }
+    if (!FnMatch(CodePoints(p[i]), 0, CodePoints(n[i]), 0)) return false;
+  }
+  return true;
+}
+
+std::vector<size_t> ErrorOrder(const SyntaxTree& tree) {
+  std::vector<size_t> order(tree.diagnostics().size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return tree.diagnostics()[a].file < tree.diagnostics()[b].file;
+  });
+  return order;
+}
+
+// Shared walking helpers.
+class TreeWalker {
+ protected:
+  explicit TreeWalker(const SyntaxTree& tree) : tree_(tree) {}
+
+  const Node& node(uint32_t i) const { return tree_.nodes()[i]; }
+  const Token& token(uint32_t i) const { return tree_.tokens()[i]; }
+  std::string_view raw(uint32_t i) const { return tree_.text(token(i)); }
+
+  // One past the last token of a statement's head: its '{', or its end.
+  uint32_t HeadEnd(const Node& n) const {
+    return n.brace != kNone ? n.brace : n.end_token;
+  }
+
+  bool IsLua(const Node& n) const { return (n.flags & kNodeLuaBlock) != 0; }
+  bool IsBlock(const Node& n) const {
+    return (n.flags & kNodeBlock) != 0 && !IsLua(n);
+  }
+
+  // The raw text between the braces of a Lua block.
+  std::string_view LuaBody(const Node& n) const {
+    if (n.brace == kNone) return {};
+    for (uint32_t t = n.brace + 1; t < n.end_token; ++t) {
+      if (token(t).kind == TokenKind::kLuaBody) return raw(t);
+    }
+    return {};
+  }
+
+  // The text of a comment token after its '#'.
+  std::string_view CommentText(uint32_t t) const {
+    std::string_view text = raw(t);
+    return text.empty() ? text : text.substr(1);
+  }
+
+  const SyntaxTree& tree_;
+};
+
+class JsonExporter : TreeWalker {
+ public:
+  explicit JsonExporter(const SyntaxTree& tree) : TreeWalker(tree) {}
+
+  Json Run() {
+    Json errors = Json::array();
+    std::vector<Json> file_errors(tree_.files().size(), Json::array());
+    std::vector<bool> file_failed(tree_.files().size(), false);
+    for (size_t i : ErrorOrder(tree_)) {
+      const Diagnostic& d = tree_.diagnostics()[i];
+      Json error = Error(d);
+      if (d.file < file_errors.size()) {
+        file_errors[d.file].push_back(error);
+        if (d.severity == Severity::kError) file_failed[d.file] = true;
+      }
+      errors.push_back(std::move(error));
+    }
+    Json files = Json::array();
+    for (size_t f = 0; f < tree_.files().size(); ++f) {
+      Json file = Json::object();
+      file["file"] = Utf8(tree_.files()[f].name);
+      file["status"] = file_failed[f] ? "failed" : "ok";
+      file["errors"] = std::move(file_errors[f]);
+      file["parsed"] = Nodes(tree_.files()[f].first_node);
+      files.push_back(std::move(file));
+    }
+    Json out = Json::object();
+    out["status"] = tree_.ok() ? "ok" : "failed";
+    out["errors"] = std::move(errors);
+    out["files"] = std::move(files);
+    return out;
+  }
+
+ private:
+  Json Error(const Diagnostic& d) const {
+    Json error = Json::object();
+    error["file"] =
+        d.file < tree_.files().size() ? Utf8(tree_.files()[d.file].name) : "";
+    error["line"] = d.line;
+    error["column"] = d.column;
+    error["offset"] = d.offset;
+    error["severity"] = d.severity == Severity::kError ? "error" : "warning";
+    error["message"] = Utf8(d.message);
+    return error;
+  }
+
+  Json Nodes(uint32_t first) const {
+    Json nodes = Json::array();
+    for (uint32_t c = first; c != kNone; c = node(c).next_sibling) {
+      nodes.push_back(NodeJson(node(c)));
+    }
+    return nodes;
+  }
+
+  void AddPosition(const Node& n, Json& out) const {
+    uint32_t begin = tree_.begin_offset(n);
+    Position p = tree_.position(begin);
+    out["line"] = p.line;
+    out["column"] = p.column;
+    out["offset"] = begin;
+    out["end"] = tree_.end_offset(n);
+  }
+
+  Json NodeJson(const Node& n) const {
+    Json out = Json::object();
+    if (n.kind == NodeKind::kComment) {
+      out["comment"] = Utf8(CommentText(n.first_token));
+      AddPosition(n, out);
+      return out;
+    }
+    std::vector<uint32_t> words = tree_.words(n);
+    Json values = Json::array();
+    for (uint32_t w : words) values.push_back(Utf8(tree_.value(token(w))));
+    if (n.kind == NodeKind::kEntry) {
+      out["entry"] = std::move(values);
+      AddPosition(n, out);
+    } else {
+      out["directive"] = values.empty() ? Json("") : values[0];
+      AddPosition(n, out);
+      if (!values.empty()) values.erase(values.begin());
+      out["args"] = std::move(values);
+    }
+    Json comments = Json::array();
+    for (uint32_t t = n.first_token; t < HeadEnd(n); ++t) {
+      if (token(t).kind == TokenKind::kComment) {
+        comments.push_back(Utf8(CommentText(t)));
+      }
+    }
+    if (!comments.empty()) out["comments"] = std::move(comments);
+    if (IsLua(n)) {
+      out["lua"] = Utf8(LuaBody(n));
+    } else if (IsBlock(n)) {
+      out["block"] = Nodes(n.first_child);
+    }
+    if (n.flags & kNodeUnterminated) out["unterminated"] = true;
+    return out;
+  }
+};
+
+class CrossplaneExporter : TreeWalker {
+ public:
+  CrossplaneExporter(const SyntaxTree& tree, const CrossplaneOptions& options)
+      : TreeWalker(tree), options_(options) {
+    const auto& files = tree_.files();
+    if (!files.empty()) config_dir_ = PythonDirname(Utf8(files[0].name));
+    for (size_t f = 0; f < files.size(); ++f) {
+      file_names_.emplace(Utf8(files[f].name), f);  // the first one wins
+    }
+  }
+
+  Json Run() {
+    const auto& files = tree_.files();
+    Json errors = Json::array();
+    std::vector<Json> file_errors(files.size(), Json::array());
+    for (size_t i : ErrorOrder(tree_)) {
+      const Diagnostic& d = tree_.diagnostics()[i];
+      if (d.severity != Severity::kError) continue;
+      std::string file =
+          d.file < files.size() ? Utf8(files[d.file].name) : std::string();
+      std::string message =
+          Utf8(d.message) + " in " + file + ":" + std::to_string(d.line);
+      Json error = Json::object();
+      error["file"] = file;
+      error["error"] = message;
+      error["line"] = d.line;
+      errors.push_back(std::move(error));
+      if (d.file < files.size()) {
+        Json entry = Json::object();
+        entry["error"] = message;
+        entry["line"] = d.line;
+        file_errors[d.file].push_back(std::move(entry));
+      }
+    }
+    Json config = Json::array();
+    for (size_t f = 0; f < files.size(); ++f) {
+      Json parsing = Json::object();
+      parsing["file"] = Utf8(files[f].name);
+      parsing["status"] = file_errors[f].empty() ? "ok" : "failed";
+      parsing["errors"] = std::move(file_errors[f]);
+      parsing["parsed"] = Block(files[f].first_node);
+      config.push_back(std::move(parsing));
+    }
+    Json out = Json::object();
+    out["status"] = errors.empty() ? "ok" : "failed";
+    out["errors"] = std::move(errors);
+    out["config"] = std::move(config);
+    return out;
+  }
+
+ private:
+  std::string Word(uint32_t t) const {
+    return PythonText(CrossplaneWord(raw(t), token(t).quote));
+  }
+
+  // crossplane's lexer drops a comment that the file ends without a newline.
+  bool CommentReachesNewline(uint32_t t) const {
+    const Token& c = token(t);
+    const File& file = tree_.files()[c.file];
+    return c.offset + c.length < file.end;
+  }
+
+  // crossplane's comment text: the lexer reads escape pairs, so a backslash
+  // that pairs with the newline is not part of the comment.
+  std::string Comment(uint32_t t) const {
+    std::string_view text = CommentText(t);
+    size_t backslashes = 0;
+    while (backslashes < text.size() &&
+           text[text.size() - 1 - backslashes] == '\\') {
+      ++backslashes;
+    }
+    if (backslashes % 2 == 1) text.remove_suffix(1);
+    return PythonText(text);
+  }
+
+  Json CommentStatement(uint32_t line, std::string comment) const {
+    Json stmt = Json::object();
+    stmt["directive"] = "#";
+    stmt["line"] = line;
+    stmt["args"] = Json::array();
+    stmt["comment"] = std::move(comment);
+    return stmt;
+  }
+
+  Json Block(uint32_t first) const {
+    Json parsed = Json::array();
+    for (uint32_t c = first; c != kNone; c = node(c).next_sibling) {
+      Append(node(c), parsed);
+    }
+    return parsed;
+  }
+
+  void Append(const Node& n, Json& parsed) const {
+    if (n.kind == NodeKind::kComment) {
+      if (options_.include_comments && CommentReachesNewline(n.first_token)) {
+        parsed.push_back(CommentStatement(token(n.first_token).line,
+                                          Comment(n.first_token)));
+      }
+      return;
+    }
+    // A statement without its ';': crossplane drops it ("not terminated").
+    if ((n.flags & kNodeUnterminated) && !(n.flags & kNodeBlock)) return;
+    std::vector<uint32_t> words = tree_.words(n);
+    if (words.empty()) return;
+
+    const uint32_t line = token(n.first_token).line;
+    std::string directive = Word(words[0]);
+    std::vector<std::string> args;
+    for (size_t i = 1; i < words.size(); ++i) args.push_back(Word(words[i]));
+    if (IsLua(n)) args.push_back(PythonText(LuaBody(n)));
+    if (directive == "if") PrepareIfArgs(args);
+
+    Json stmt = Json::object();
+    stmt["directive"] = directive;
+    stmt["line"] = line;
+    stmt["args"] = args;
+    if (directive == "include") {
+      stmt["includes"] = Includes(args.empty() ? std::string() : args[0]);
+    }
+    if (IsBlock(n)) stmt["block"] = Block(n.first_child);
+    parsed.push_back(std::move(stmt));
+
+    for (uint32_t t = n.first_token; t < HeadEnd(n); ++t) {
+      if (token(t).kind == TokenKind::kComment) {
+        parsed.push_back(CommentStatement(line, Comment(t)));
+      }
+    }
+  }
+
+  // The config[] indexes of the given files that `include PATTERN` names.
+  Json Includes(const std::string& arg) const {
+    Json indexes = Json::array();
+    if (arg.empty()) return indexes;
+    std::string pattern =
+        arg[0] == '/' ? arg : PythonJoin(config_dir_, arg);
+    std::vector<std::pair<std::string_view, size_t>> found;
+    if (HasMagic(pattern)) {
+      for (const auto& [name, index] : file_names_) {
+        if (GlobMatches(pattern, name)) found.emplace_back(name, index);
+      }
+      std::sort(found.begin(), found.end());
+    } else if (auto it = file_names_.find(pattern); it != file_names_.end()) {
+      found.emplace_back(it->first, it->second);
+    }
+    for (const auto& [name, index] : found) indexes.push_back(index);
+    return indexes;
+  }
+
+  const CrossplaneOptions& options_;
+  std::string config_dir_;
+  std::unordered_map<std::string, size_t> file_names_;
+};
+
+}  // namespace
+
+Json TreeToJson(const SyntaxTree& tree) { return JsonExporter(tree).Run(); }
+
+Json TreeToCrossplane(const SyntaxTree& tree,
+                      const CrossplaneOptions& options) {
+  return CrossplaneExporter(tree, options).Run();
+}
+
+}  // namespace ngxfix

@@ -15,6 +15,7 @@
 #include "core/parser.h"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 
 #include "core/block_bodies.h"
@@ -34,6 +35,24 @@ constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
 bool IsSpace(char ch) {
   return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n';
 }
+
+// For the fast paths of ReadStatement(): whitespace, and the characters that
+// continue an unquoted word without changing the tokenizer's state.
+enum CharClass : uint8_t { kPlain, kSpace, kSpecial };
+
+constexpr auto kCharClass = [] {
+  std::array<CharClass, 256> table{};
+  for (char ch : {' ', '\t', '\r', '\n'}) table[uint8_t(ch)] = kSpace;
+  for (char ch : {';', '{', '\\', '$'}) table[uint8_t(ch)] = kSpecial;
+  return table;
+}();
+
+// Characters that are special at the start of a token only.
+constexpr auto kStartsSpecial = [] {
+  std::array<bool, 256> table{};
+  for (char ch : {'}', '#', '"', '\''}) table[uint8_t(ch)] = true;
+  return table;
+}();
 
 std::string_view Line(std::string_view text, size_t at) {
   size_t eol = text.find('\n', at);
@@ -83,6 +102,7 @@ class Parser {
   void ParseFile(uint16_t file);
   Step ReadStatement();
   void ReadLuaBody(uint32_t node);
+  std::string NameOf(uint32_t node) const;
 
   void AddToken(TokenKind kind, uint32_t begin, uint32_t end, uint32_t line,
                 Quote quote = Quote::kNone);
@@ -305,9 +325,8 @@ void Parser::ParseFile(uint16_t file) {
           while (blocks_.size() > 1) CloseBlock(kNodeUnterminated);
           return;
         }
-        BlockBody body = parent.word_list
-                             ? BlockBody::kWords
-                             : BlockBodyOf(tree_.name(tree_.nodes_[node]));
+        BlockBody body = parent.word_list ? BlockBody::kWords
+                                          : BlockBodyOf(NameOf(node));
         if (body == BlockBody::kLua) {
           ReadLuaBody(node);
           break;
@@ -354,6 +373,15 @@ void Parser::ParseFile(uint16_t file) {
         return;
     }
   }
+}
+
+std::string Parser::NameOf(uint32_t node) const {
+  const Token& name = tree_.tokens_[tree_.nodes_[node].first_token];
+  std::string_view raw = tree_.text(name);
+  if (name.quote == Quote::kNone && raw.find('\\') == std::string_view::npos) {
+    return std::string(raw);  // short enough for the small-string buffer
+  }
+  return tree_.value(name);
 }
 
 void Parser::ReadLuaBody(uint32_t node) {
@@ -415,21 +443,23 @@ Parser::Step Parser::ReadStatement() {
     Error(pos_ - 1, line_, std::string("unexpected \"") + ch + "\"");
   };
 
-  for (;;) {
-    if (pos_ >= end_) {
-      if (sharp_comment) add_comment(end_);
-      if (statement_words_ > 0 || !last_space) {
-        if (!last_space && !need_space) add_word(end_);
-        Error(end_, line_,
-              "unexpected end of file, expecting \";\" or \"}\"");
-        return Step::kUnterminatedEof;
-      }
-      return Step::kFileDone;
-    }
+  // Characters up to `limit` are in nginx's buffer; at `limit` nginx either
+  // reaches the end of the file or refills its buffer.
+  uint32_t limit = std::min(end_, window_ + kConfBuffer);
 
-    // nginx refills its buffer from `start` when it runs out; a token that
-    // fills the whole buffer is too long.
-    if (pos_ == window_ + kConfBuffer) {
+  for (;;) {
+    if (pos_ >= limit) {
+      if (pos_ >= end_) {
+        if (sharp_comment) add_comment(end_);
+        if (statement_words_ > 0 || !last_space) {
+          if (!last_space && !need_space) add_word(end_);
+          Error(end_, line_,
+                "unexpected end of file, expecting \";\" or \"}\"");
+          return Step::kUnterminatedEof;
+        }
+        return Step::kFileDone;
+      }
+      // A token that fills the whole buffer is too long.
       if (start == window_ && too_long_reported_ != start) {
         too_long_reported_ = start;
         std::string message;
@@ -444,6 +474,83 @@ Parser::Step Parser::ReadStatement() {
         Error(start, start_line, std::move(message));
       }
       window_ = start == window_ ? pos_ : start;
+      limit = std::min(end_, window_ + kConfBuffer);
+    }
+
+    // The fast lane: between tokens, whitespace then a plain unquoted word
+    // ended by whitespace, ';' or '{' (most of any configuration).  It
+    // leaves nginx's `start` where the port below would, and hands anything
+    // else to it.
+    if (last_space && !need_space && !quoted && !sharp_comment) {
+      uint32_t run = pos_;
+      while (run < limit && kCharClass[uint8_t(text[run])] == kSpace) {
+        line_ += text[run] == '\n';
+        ++run;
+      }
+      if (run > pos_) {
+        start = run - 1;
+        start_line = line_;
+      }
+      pos_ = run;
+      if (run < limit && kCharClass[uint8_t(text[run])] == kPlain &&
+          !kStartsSpecial[uint8_t(text[run])]) {
+        uint32_t begin = run;
+        while (run < limit && kCharClass[uint8_t(text[run])] == kPlain) ++run;
+        char ch = run < limit ? text[run] : '\0';
+        if (run < limit && (kCharClass[uint8_t(ch)] == kSpace || ch == ';' ||
+                            ch == '{')) {
+          word_begin = begin;
+          word_line = line_;
+          word_quote = Quote::kNone;
+          add_word(run);
+          start = begin;
+          start_line = line_;
+          pos_ = run + 1;
+          if (ch == ';') {
+            add_punct(TokenKind::kSemicolon);
+            return Step::kStatement;
+          }
+          if (ch == '{') {
+            add_punct(TokenKind::kBlockOpen);
+            return Step::kBlockStart;
+          }
+          line_ += ch == '\n';
+          continue;
+        }
+        pos_ = begin;
+      }
+      if (pos_ >= limit) continue;
+    }
+
+    // Fast paths over runs of characters that cannot change the state;
+    // each stops at `limit` and leaves the next character to the port below.
+    if (!quoted && !need_space) {
+      uint32_t run = pos_;
+      if (sharp_comment) {
+        const void* lf = memchr(text + run, '\n', limit - run);
+        run = lf ? static_cast<uint32_t>(static_cast<const char*>(lf) - text)
+                 : limit;
+      } else if (last_space) {
+        while (run < limit && kCharClass[uint8_t(text[run])] == kSpace) {
+          line_ += text[run] == '\n';
+          ++run;
+        }
+        if (run > pos_) {
+          start = run - 1;
+          start_line = line_;
+        }
+      } else if (d_quoted || s_quoted) {
+        char quote = d_quoted ? '"' : '\'';
+        while (run < limit && text[run] != quote && text[run] != '\\') {
+          line_ += text[run] == '\n';
+          ++run;
+        }
+      } else {
+        while (run < limit && kCharClass[uint8_t(text[run])] == kPlain) ++run;
+        if (run > pos_) variable = false;
+      }
+      pos_ = run;
+      if (pos_ >= limit) continue;
     }
 
     char ch = text[pos_++];

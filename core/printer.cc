@@ -41,8 +41,8 @@ class Printer {
   void EmitTokensBefore(uint32_t end) {
     for (; next_token_ < end; ++next_token_) {
       const Token& t = tree_.tokens()[next_token_];
-      out_.append(tree_.text(), cursor_, t.offset - cursor_);
-      out_.append(tree_.text(), t.offset, t.length);
+      // The gap before the token, and the token.
+      out_.append(tree_.text(), cursor_, t.offset + t.length - cursor_);
       cursor_ = t.offset + t.length;
     }
   }

@@ -28,8 +28,7 @@ std::string CheckStructure(const SyntaxTree& tree) {
     if (t.offset < cursor) return "tokens overlap at " + std::to_string(cursor);
     std::string_view gap =
         std::string_view(tree.text()).substr(cursor, t.offset - cursor);
-    bool framing_gap = t.kind == TokenKind::kDumpFraming;
-    if (!IsWhitespace(gap) && !framing_gap) {
+    if (!IsWhitespace(gap)) {
       return "non-whitespace outside tokens at offset " +
              std::to_string(cursor);
     }

@@ -1,0 +1,57 @@
+// Fuzzes the parser: on every input it must not crash, printing the tree
+// must give the input back byte for byte, the tree must account for every
+// byte, and both JSON exports must succeed.
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <string>
+
+#include "core/json_export.h"
+#include "core/parser.h"
+#include "core/printer.h"
+
+namespace {
+
+void Check(bool condition, const char* what) {
+  if (!condition) {
+    __builtin_printf("parse_fuzzer: %s\n", what);
+    std::abort();
+  }
+}
+
+bool IsWhitespace(std::string_view s) {
+  return s.find_first_not_of(" \t\r\n") == std::string_view::npos;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  std::string text(reinterpret_cast<const char*>(data), size);
+  ngxfix::SyntaxTree tree = ngxfix::Parse(text);
+  Check(ngxfix::Print(tree) == text, "print differs from the input");
+
+  // Only whitespace lies between tokens, unless parsing stopped early.
+  bool stopped = false;
+  for (const auto& d : tree.diagnostics()) {
+    stopped |= d.message.rfind("too deep nesting", 0) == 0;
+  }
+  uint32_t cursor = 0;
+  for (const ngxfix::Token& t : tree.tokens()) {
+    Check(t.offset >= cursor && t.length > 0, "tokens overlap or are empty");
+    std::string_view gap(text.data() + cursor, t.offset - cursor);
+    Check(IsWhitespace(gap), "bytes outside tokens");
+    cursor = t.offset + t.length;
+  }
+  Check(stopped || IsWhitespace(std::string_view(text).substr(cursor)),
+        "bytes after the last token");
+  for (const auto& d : tree.diagnostics()) {
+    Check(d.line >= 1 && d.column >= 1 && d.offset <= text.size(),
+          "diagnostic without a position");
+  }
+  (void)ngxfix::TreeToJson(tree).dump(-1, ' ', false,
+                                      nlohmann::json::error_handler_t::replace);
+  (void)ngxfix::TreeToCrossplane(tree).dump(
+      -1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return 0;
+}
