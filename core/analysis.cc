@@ -1,0 +1,329 @@
+#include "core/analysis.h"
+
+#include <fnmatch.h>
+
+#include <algorithm>
+#include <cctype>
+#include <span>
+
+namespace ngxfix {
+namespace {
+
+constexpr std::string_view kPassDirectives[] = {
+    "proxy_pass", "grpc_pass",  "fastcgi_pass",
+    "uwsgi_pass", "scgi_pass",  "memcached_pass",
+};
+
+constexpr std::string_view kAnnotation = "ngxfix:";
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& ch : out) ch = static_cast<char>(std::tolower(uint8_t(ch)));
+  return out;
+}
+
+bool IsDigits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char ch) {
+    return ch >= '0' && ch <= '9';
+  });
+}
+
+// Directives that nginx accepts only at the top of nginx.conf: seeing one
+// at the top of the input means it is a whole configuration, not a snippet.
+bool MainOnly(std::string_view name) {
+  std::span<const DirectiveSpec> specs = LookUpDirective(name);
+  return !specs.empty() &&
+         std::all_of(specs.begin(), specs.end(), [](const DirectiveSpec& s) {
+           return (s.contexts & ~(kContextMain | kContextAny)) == 0 &&
+                  (s.contexts & kContextMain) != 0;
+         });
+}
+
+int DefaultPort(std::string_view scheme) {
+  return scheme == "https" || scheme == "grpcs" || scheme == "wss" ? 443 : 80;
+}
+
+}  // namespace
+
+std::optional<Protocol> ParseProtocol(std::string_view name) {
+  static constexpr std::pair<std::string_view, Protocol> kNames[] = {
+      {"http1", Protocol::kHttp1}, {"https", Protocol::kHttps},
+      {"h2c", Protocol::kH2c},     {"h2", Protocol::kH2},
+      {"grpc", Protocol::kGrpc},   {"grpcs", Protocol::kGrpcs},
+      {"ws", Protocol::kWs},
+  };
+  for (const auto& [n, p] : kNames) {
+    if (n == name) return p;
+  }
+  return std::nullopt;
+}
+
+std::string_view ProtocolName(Protocol protocol) {
+  switch (protocol) {
+    case Protocol::kHttp1: return "http1";
+    case Protocol::kHttps: return "https";
+    case Protocol::kH2c: return "h2c";
+    case Protocol::kH2: return "h2";
+    case Protocol::kGrpc: return "grpc";
+    case Protocol::kGrpcs: return "grpcs";
+    case Protocol::kWs: return "ws";
+  }
+  return "";
+}
+
+Analysis::Analysis(const SyntaxTree& tree, AnalysisOptions options)
+    : tree_(tree), options_(std::move(options)) {
+  ComputeContexts();
+  CollectPasses();
+}
+
+std::vector<uint32_t> Analysis::Children(uint32_t node, uint16_t file) const {
+  std::vector<uint32_t> children;
+  uint32_t first = node == kNone ? tree_.files()[file].first_node
+                                 : tree_.nodes()[node].first_child;
+  for (uint32_t c = first; c != kNone; c = tree_.nodes()[c].next_sibling) {
+    children.push_back(c);
+  }
+  return children;
+}
+
+std::vector<uint32_t> Analysis::Find(uint32_t node, std::string_view name) const {
+  std::vector<uint32_t> found;
+  for (uint32_t c : Children(node)) {
+    const Node& n = tree_.nodes()[c];
+    if (n.kind == NodeKind::kDirective && tree_.name(n) == name) {
+      found.push_back(c);
+    }
+  }
+  return found;
+}
+
+uint32_t Analysis::Enclosing(uint32_t node, uint32_t contexts) const {
+  for (uint32_t n = node; n != kNone; n = tree_.nodes()[n].parent) {
+    if (BlockContext(n) & contexts) return n;
+  }
+  return kNone;
+}
+
+uint32_t Analysis::BlockContext(uint32_t node) const {
+  const Node& n = tree_.nodes()[node];
+  if (!(n.flags & kNodeBlock) || (n.flags & (kNodeWordList | kNodeLuaBlock)) ||
+      n.kind != NodeKind::kDirective) {
+    return 0;
+  }
+  std::string name = tree_.name(n);
+  uint32_t where = contexts_[node];
+  bool stream = where & (kContextStream | kContextStreamServer);
+  bool mail = where & kContextMail;
+  if (name == "http") return kContextHttp;
+  if (name == "events") return kContextEvents;
+  if (name == "stream") return kContextStream;
+  if (name == "mail") return kContextMail;
+  if (name == "server") {
+    return stream ? kContextStreamServer
+           : mail ? kContextMailServer
+                  : kContextServer;
+  }
+  if (name == "upstream") {
+    return stream ? kContextStreamUpstream : kContextUpstream;
+  }
+  if (name == "location") return kContextLocation;
+  if (name == "limit_except") return kContextLimitExcept;
+  if (name == "if") {
+    return where == kContextServer ? kContextIfInServer : kContextIfInLocation;
+  }
+  return 0;
+}
+
+uint32_t Analysis::FileContext(uint16_t file) const {
+  const File& f = tree_.files()[file];
+  if (f.from_dump) {
+    if (file == 0) return kContextMain;
+    // nginx resolves relative include paths against the directory of the
+    // main configuration file, and dumps files in the order it reads them,
+    // so the include that pulled this file in is in an earlier file.
+    std::string prefix = tree_.files()[0].name;
+    prefix.erase(prefix.rfind('/') + 1);
+    for (uint32_t n = 0; n < tree_.nodes().size(); ++n) {
+      const Node& node = tree_.nodes()[n];
+      if (node.file >= file || node.kind != NodeKind::kDirective ||
+          tree_.name(node) != "include") {
+        continue;
+      }
+      std::vector<uint32_t> words = tree_.words(node);
+      if (words.size() != 2) continue;
+      std::string pattern = tree_.value(tree_.tokens()[words[1]]);
+      if (pattern.empty()) continue;
+      if (pattern[0] != '/') pattern = prefix + pattern;
+      if (fnmatch(pattern.c_str(), f.name.c_str(), FNM_PATHNAME) == 0) {
+        return contexts_[n];
+      }
+    }
+  }
+  for (uint32_t c : Children(kNone, file)) {
+    const Node& node = tree_.nodes()[c];
+    if (node.kind == NodeKind::kDirective && MainOnly(tree_.name(node))) {
+      return kContextMain;
+    }
+  }
+  return kSnippetContexts;
+}
+
+void Analysis::ComputeContexts() {
+  contexts_.assign(tree_.nodes().size(), 0);
+  uint16_t file = UINT16_MAX;
+  uint32_t file_context = 0;
+  // Nodes come parents first, and files in order.
+  for (uint32_t n = 0; n < tree_.nodes().size(); ++n) {
+    const Node& node = tree_.nodes()[n];
+    if (node.file != file) {
+      file = node.file;
+      file_context = FileContext(file);
+    }
+    if (node.parent == kNone) {
+      contexts_[n] = file_context;
+    } else {
+      uint32_t opened = BlockContext(node.parent);
+      // Inside blocks whose body is unknown here, keep the outer context.
+      contexts_[n] = opened != 0 ? opened : contexts_[node.parent];
+    }
+  }
+  for (uint32_t n = 0; n < tree_.nodes().size(); ++n) {
+    const Node& node = tree_.nodes()[n];
+    if (node.kind != NodeKind::kDirective || !(node.flags & kNodeBlock) ||
+        tree_.name(node) != "upstream") {
+      continue;
+    }
+    std::vector<uint32_t> words = tree_.words(node);
+    if (words.size() >= 2) {
+      upstreams_.emplace(Lower(tree_.value(tree_.tokens()[words[1]])), n);
+    }
+  }
+}
+
+uint32_t Analysis::FindUpstream(std::string_view name) const {
+  auto it = upstreams_.find(Lower(name));
+  return it == upstreams_.end() ? kNone : it->second;
+}
+
+void Analysis::CollectPasses() {
+  for (uint32_t n = 0; n < tree_.nodes().size(); ++n) {
+    const Node& node = tree_.nodes()[n];
+    if (node.kind != NodeKind::kDirective) continue;
+    std::string name = tree_.name(node);
+    if (std::find(std::begin(kPassDirectives), std::end(kPassDirectives),
+                  name) == std::end(kPassDirectives)) {
+      continue;
+    }
+    std::vector<uint32_t> words = tree_.words(node);
+    if (words.size() < 2) continue;
+    Pass pass;
+    pass.node = n;
+    pass.directive = name;
+    pass.url = tree_.value(tree_.tokens()[words[1]]);
+    pass.has_variables = pass.url.find('$') != std::string::npos;
+
+    std::string_view rest = pass.url;
+    size_t scheme_end = rest.find("://");
+    if (scheme_end != std::string_view::npos) {
+      pass.scheme = Lower(rest.substr(0, scheme_end));
+      rest.remove_prefix(scheme_end + 3);
+    }
+    if (rest.substr(0, 5) != "unix:") {
+      std::string_view hostport = rest.substr(0, rest.find('/'));
+      size_t colon = hostport.rfind(':');
+      bool bracketed = !hostport.empty() && hostport[0] == '[';
+      if (colon != std::string_view::npos &&
+          (!bracketed || colon > hostport.rfind(']')) &&
+          IsDigits(hostport.substr(colon + 1))) {
+        pass.port = std::stoi(std::string(hostport.substr(colon + 1)));
+        hostport = hostport.substr(0, colon);
+      }
+      pass.host = std::string(hostport);
+    }
+    pass.upstream =
+        pass.port || pass.has_variables ? kNone : FindUpstream(pass.host);
+    if (pass.upstream != kNone) {
+      pass.backend = tree_.value(
+          tree_.tokens()[tree_.words(tree_.nodes()[pass.upstream])[1]]);
+    } else if (!pass.host.empty()) {
+      pass.backend = pass.host + ":" +
+                     std::to_string(pass.port.value_or(DefaultPort(pass.scheme)));
+    }
+    passes_.push_back(std::move(pass));
+  }
+  for (Pass& pass : passes_) pass.protocol = BackendOf(pass);
+}
+
+std::optional<Protocol> Analysis::Annotation(uint32_t node) const {
+  // A comment on the line where the node starts: "# ngxfix: backend=PROTO".
+  const Node& n = tree_.nodes()[node];
+  const Token& first = tree_.tokens()[n.first_token];
+  for (uint32_t t = n.first_token + 1; t < tree_.tokens().size(); ++t) {
+    const Token& token = tree_.tokens()[t];
+    if (token.file != first.file || token.line != first.line) break;
+    if (token.kind != TokenKind::kComment) continue;
+    std::string_view text = tree_.text(token);
+    size_t at = text.find(kAnnotation);
+    if (at == std::string_view::npos) continue;
+    size_t key = text.find("backend=", at);
+    if (key == std::string_view::npos) continue;
+    std::string_view value = text.substr(key + 8);
+    value = value.substr(0, value.find_first_of(" \t,;"));
+    if (auto protocol = ParseProtocol(value)) return protocol;
+  }
+  return std::nullopt;
+}
+
+std::optional<BackendProtocol> Analysis::BackendOf(const Pass& pass) const {
+  if (pass.has_variables || pass.backend.empty()) return std::nullopt;
+  for (const BackendOption& option : options_.backends) {
+    if (option.name == pass.backend || option.name == pass.host) {
+      return BackendProtocol{option.protocol, BackendSource::kOption, ""};
+    }
+  }
+  if (auto p = Annotation(pass.node)) {
+    return BackendProtocol{*p, BackendSource::kAnnotation, ""};
+  }
+  if (pass.upstream != kNone) {
+    if (auto p = Annotation(pass.upstream)) {
+      return BackendProtocol{*p, BackendSource::kAnnotation, ""};
+    }
+  }
+  auto evidence = options_.evidence.find(pass.backend);
+  if (evidence != options_.evidence.end()) {
+    return BackendProtocol{evidence->second, BackendSource::kEvidence, ""};
+  }
+
+  // Inference from the configuration: the directive, then the scheme.
+  std::string how = "--backend " + pass.backend + "=PROTO";
+  auto inferred = [&](Protocol p, std::string why) {
+    return BackendProtocol{
+        p, BackendSource::kInferred,
+        "assumed " + pass.backend + " speaks " +
+            std::string(ProtocolName(p)) + " because " + why +
+            "; if it does not, say so with " + how + " or a `# ngxfix: "
+            "backend=PROTO` comment"};
+  };
+  const std::string& s = pass.scheme;
+  if (pass.directive == "grpc_pass") {
+    return s == "grpcs" || s == "https"
+               ? inferred(Protocol::kGrpcs, "grpc_pass uses TLS here")
+               : inferred(Protocol::kGrpc, "it is reached with grpc_pass");
+  }
+  if (pass.directive != "proxy_pass") return std::nullopt;
+  if (s == "grpc") return inferred(Protocol::kGrpc, "the URL says grpc://");
+  if (s == "grpcs") return inferred(Protocol::kGrpcs, "the URL says grpcs://");
+  if (s == "ws") return inferred(Protocol::kWs, "the URL says ws://");
+  if (s == "wss") return inferred(Protocol::kHttps, "the URL says wss://");
+  if (s == "h2" || s == "http2" || s == "h2c") {
+    return inferred(Protocol::kH2c, "the URL says " + s + "://");
+  }
+  if (pass.port == 50051) {
+    return inferred(Protocol::kGrpc, "port 50051 is gRPC's usual port");
+  }
+  if (s == "https") return inferred(Protocol::kHttps, "the URL says https://");
+  return inferred(Protocol::kHttp1, "the URL says http://");
+}
+
+}  // namespace ngxfix

@@ -1,0 +1,105 @@
+// The facts every rule asks about a configuration, computed once:
+//
+//   - the context each directive stands in (main, http, server, location,
+//     upstream, ...), also for snippets pasted without their surroundings and
+//     for the files of an `nginx -T` dump, placed where their `include` is;
+//   - the upstream groups, and every *_pass directive with its parsed URL and
+//     what its backend speaks (see backend.h);
+//   - the directives in effect at a place once nginx's inheritance is
+//     applied (see inheritance.h), which every rule asks instead of walking
+//     the tree itself.
+
+#ifndef NGXFIX_CORE_ANALYSIS_H_
+#define NGXFIX_CORE_ANALYSIS_H_
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/backend.h"
+#include "core/directives.h"
+#include "core/nginx_version.h"
+#include "core/syntax_tree.h"
+
+namespace ngxfix {
+
+// A snippet's top level could be any of these; directives there are checked
+// against all of them.
+inline constexpr uint32_t kSnippetContexts =
+    kContextMain | kContextHttp | kContextServer | kContextLocation |
+    kContextUpstream | kContextStream | kContextStreamServer |
+    kContextStreamUpstream;
+
+struct BackendOption {
+  std::string name;  // an upstream name, or host:port
+  Protocol protocol;
+};
+
+struct AnalysisOptions {
+  NginxVersion nginx_version = kDefaultNginxVersion;
+  std::vector<BackendOption> backends;
+  // Protocols learnt from error-log lines, by upstream name or host:port.
+  std::map<std::string, Protocol> evidence;
+};
+
+// A *_pass directive and where it sends requests.
+struct Pass {
+  uint32_t node;           // the directive
+  std::string directive;   // proxy_pass, grpc_pass, fastcgi_pass, ...
+  std::string url;         // its first argument, as nginx reads it
+  std::string scheme;      // lower case, "" when the URL has none
+  std::string host;        // upstream name or host, "" for unix: sockets
+  std::optional<int> port;
+  bool has_variables;      // the URL is built at run time
+  uint32_t upstream;       // node of the upstream block named by host, or kNone
+  std::string backend;     // the key --backend uses: upstream name or host:port
+  std::optional<BackendProtocol> protocol;  // none for variable URLs
+};
+
+class Analysis {
+ public:
+  Analysis(const SyntaxTree& tree, AnalysisOptions options);
+
+  const SyntaxTree& tree() const { return tree_; }
+  const NginxVersion& version() const { return options_.nginx_version; }
+
+  // The context bits a node stands in: one bit, or kSnippetContexts at the
+  // top of a snippet.  Comments and entries report their block's context.
+  uint32_t context(uint32_t node) const { return contexts_[node]; }
+  // The context a node's block opens (e.g. kContextServer for `server {`),
+  // or 0 when the block holds no directives.
+  uint32_t BlockContext(uint32_t node) const;
+
+  // Upstream blocks (http and stream) by name.
+  uint32_t FindUpstream(std::string_view name) const;
+  const std::vector<Pass>& passes() const { return passes_; }
+
+  // The protocol of a backend by its key, as options, annotations, evidence
+  // or inference give it; nullopt when nothing is known.
+  std::optional<BackendProtocol> BackendOf(const Pass& pass) const;
+
+  // The node's children, or a file's top-level nodes for node == kNone.
+  std::vector<uint32_t> Children(uint32_t node, uint16_t file = 0) const;
+  // The directive nodes named `name` directly in the block of `node`.
+  std::vector<uint32_t> Find(uint32_t node, std::string_view name) const;
+  // The nearest enclosing node (or the node itself) whose block opens one
+  // of `contexts`, or kNone.
+  uint32_t Enclosing(uint32_t node, uint32_t contexts) const;
+
+ private:
+  void ComputeContexts();
+  uint32_t FileContext(uint16_t file) const;
+  void CollectPasses();
+  std::optional<Protocol> Annotation(uint32_t node) const;
+
+  const SyntaxTree& tree_;
+  AnalysisOptions options_;
+  std::vector<uint32_t> contexts_;
+  std::map<std::string, uint32_t, std::less<>> upstreams_;
+  std::vector<Pass> passes_;
+};
+
+}  // namespace ngxfix
+
+#endif  // NGXFIX_CORE_ANALYSIS_H_

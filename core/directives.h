@@ -1,0 +1,79 @@
+// What nginx knows about each directive: its contexts, argument counts,
+// whether it takes a block, and the versions that added and removed it.
+// The facts live in data/directives.tsv, taken from the ngx_command_t
+// tables in the source of nginx and of common third-party modules.
+
+#ifndef NGXFIX_CORE_DIRECTIVES_H_
+#define NGXFIX_CORE_DIRECTIVES_H_
+
+#include <cstdint>
+#include <span>
+#include <string_view>
+
+#include "core/nginx_version.h"
+
+namespace ngxfix {
+
+// Configuration contexts, as nginx's NGX_*_CONF flags name them.
+enum Context : uint32_t {
+  kContextMain = 1u << 0,
+  kContextEvents = 1u << 1,
+  kContextHttp = 1u << 2,
+  kContextServer = 1u << 3,
+  kContextLocation = 1u << 4,
+  kContextUpstream = 1u << 5,
+  kContextIfInServer = 1u << 6,    // NGX_HTTP_SIF_CONF
+  kContextIfInLocation = 1u << 7,  // NGX_HTTP_LIF_CONF
+  kContextLimitExcept = 1u << 8,   // NGX_HTTP_LMT_CONF
+  kContextStream = 1u << 9,
+  kContextStreamServer = 1u << 10,
+  kContextStreamUpstream = 1u << 11,
+  kContextMail = 1u << 12,
+  kContextMailServer = 1u << 13,
+  kContextAny = 0xffffu,           // NGX_ANY_CONF (include)
+};
+
+// nginx's argument-count flags (NGX_CONF_NOARGS ... NGX_CONF_ANY).
+enum ArgFlag : uint32_t {
+  kArgs0 = 1u << 0,
+  kArgs1 = 1u << 1,
+  kArgs2 = 1u << 2,
+  kArgs3 = 1u << 3,
+  kArgs4 = 1u << 4,
+  kArgs5 = 1u << 5,
+  kArgs6 = 1u << 6,
+  kArgs7 = 1u << 7,
+  kArgsFlag = 1u << 8,   // exactly one: on or off
+  kArgs1More = 1u << 9,
+  kArgs2More = 1u << 10,
+  kArgsAny = 1u << 11,
+};
+
+struct DirectiveSpec {
+  std::string_view name;
+  std::string_view module;
+  uint32_t contexts;  // Context bits
+  uint32_t args;      // ArgFlag bits
+  bool block;
+  NginxVersion since;  // {0,0,0} when it predates every supported version
+  NginxVersion until;  // {0,0,0} when it was never removed
+  std::string_view notes;
+
+  bool ExistsIn(const NginxVersion& v) const {
+    return since <= v && (until == NginxVersion{} || v < until);
+  }
+  // Whether `count` arguments (the name not counted) are accepted, the way
+  // ngx_conf_handler() decides.
+  bool TakesArgs(size_t count) const;
+};
+
+// Every row of data/directives.tsv named `name` (one per module), or an
+// empty span.
+std::span<const DirectiveSpec> LookUpDirective(std::string_view name);
+
+// The name of a context bit, as data/directives.tsv spells it.
+std::string_view ContextName(Context context);
+
+}  // namespace ngxfix
+
+#endif  // NGXFIX_CORE_DIRECTIVES_H_

@@ -1,0 +1,113 @@
+#include "core/style.h"
+
+#include <map>
+
+namespace ngxfix {
+namespace {
+
+bool IsBlank(char ch) { return ch == ' ' || ch == '\t'; }
+
+// Start of the line that holds `offset`, but not before `floor`.
+uint32_t LineStart(std::string_view text, uint32_t offset, uint32_t floor) {
+  while (offset > floor && text[offset - 1] != '\n') --offset;
+  return offset;
+}
+
+std::string LeadingBlanks(std::string_view text, uint32_t line_start) {
+  uint32_t end = line_start;
+  while (end < text.size() && IsBlank(text[end])) ++end;
+  return std::string(text.substr(line_start, end - line_start));
+}
+
+}  // namespace
+
+FileStyle DetectStyle(const SyntaxTree& tree, uint16_t file) {
+  FileStyle style;
+  const File& f = tree.files()[file];
+  std::string_view text = tree.text();
+
+  size_t lf = text.substr(0, f.end).find('\n', f.begin);
+  if (lf != std::string_view::npos && lf > f.begin && text[lf - 1] == '\r') {
+    style.line_ending = "\r\n";
+  }
+
+  // The indentation unit is the most common step from a block's line to
+  // the lines of its children.
+  std::map<std::string, int> steps;
+  int double_quotes = 0, single_quotes = 0;
+  for (const Node& node : tree.nodes()) {
+    if (node.file != file) continue;
+    if (node.kind != NodeKind::kComment) {
+      for (uint32_t t = node.first_token;
+           t < (node.brace != kNone ? node.brace : node.end_token); ++t) {
+        double_quotes += tree.tokens()[t].quote == Quote::kDouble;
+        single_quotes += tree.tokens()[t].quote == Quote::kSingle;
+      }
+    }
+    if (node.parent == kNone) continue;
+    uint32_t begin = tree.begin_offset(node);
+    uint32_t line = LineStart(text, begin, f.begin);
+    // Only nodes that start their line show indentation.
+    std::string indent = LeadingBlanks(text, line);
+    if (line + indent.size() != begin) continue;
+    std::string parent_indent =
+        IndentationOf(tree, tree.nodes()[node.parent]);
+    if (indent.size() > parent_indent.size() &&
+        indent.compare(0, parent_indent.size(), parent_indent) == 0) {
+      ++steps[indent.substr(parent_indent.size())];
+    }
+  }
+  int best = 0;
+  for (const auto& [step, count] : steps) {
+    if (count > best) {
+      best = count;
+      style.indent_unit = step;
+    }
+  }
+  if (single_quotes > double_quotes) style.quote = '\'';
+  return style;
+}
+
+std::string IndentationOf(const SyntaxTree& tree, const Node& node) {
+  const File& f = tree.files()[node.file];
+  uint32_t begin = tree.begin_offset(node);
+  return LeadingBlanks(tree.text(), LineStart(tree.text(), begin, f.begin));
+}
+
+uint32_t EndOfLine(const SyntaxTree& tree, const Node& node) {
+  std::string_view text = tree.text();
+  uint32_t end = tree.files()[node.file].end;
+  uint32_t pos = tree.end_offset(node);
+  uint32_t after = pos;
+  while (after < end && IsBlank(text[after])) ++after;
+  if (after < end && text[after] == '#') {
+    while (after < end && text[after] != '\n') ++after;
+  }
+  if (after < end && text[after] == '\r' && after + 1 < end &&
+      text[after + 1] == '\n') {
+    ++after;
+  }
+  if (after < end && text[after] == '\n') return after + 1;
+  return after == end ? end : pos;
+}
+
+std::string QuoteWord(std::string_view word, char quote) {
+  bool bare = !word.empty() && word[0] != '"' && word[0] != '\'' &&
+              word[0] != '#' && word[0] != '}';
+  for (char ch : word) {
+    if (ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n' || ch == ';' ||
+        ch == '{' || ch == '\\') {
+      bare = false;
+    }
+  }
+  if (bare) return std::string(word);
+  std::string quoted(1, quote);
+  for (char ch : word) {
+    if (ch == quote || ch == '\\') quoted += '\\';
+    quoted += ch;
+  }
+  quoted += quote;
+  return quoted;
+}
+
+}  // namespace ngxfix
