@@ -100,13 +100,11 @@ int Run(const Options& options) {
     std::string printed = Print(tree);
     std::fwrite(printed.data(), 1, printed.size(), stdout);
   } else {
-    nlohmann::json json =
-        options.format == "crossplane"
-            ? TreeToCrossplane(tree, {options.include_comments})
-            : TreeToJson(tree);
-    std::cout << json.dump(-1, ' ', false,
-                           nlohmann::json::error_handler_t::replace)
-              << "\n";
+    // crossplane prints ASCII-only JSON, with \uXXXX escapes.
+    bool crossplane = options.format == "crossplane";
+    auto json = crossplane ? TreeToCrossplane(tree, {options.include_comments})
+                           : TreeToJson(tree);
+    std::cout << json.dump(-1, ' ', crossplane) << "\n";
   }
   return failed ? kExitSyntaxError : kExitOk;
 }

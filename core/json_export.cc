@@ -62,8 +62,10 @@
 //
 // Where crossplane and nginx disagree, this output follows ngxfix's parse,
 // which follows nginx:
-//  - nginx's syntax errors are errors (crossplane accepts "left"-quote, a
-//    '}' in a word); messages and lines are nginx's, "MESSAGE in FILE:LINE".
+//  - nginx's syntax errors are errors (crossplane accepts "left"-quote or a
+//    '{' inside a map); messages and lines are nginx's, as
+//    "MESSAGE in FILE:LINE".  Lines count LFs only: to crossplane a lone CR
+//    ends a line too.
 //  - crossplane's analyzer is not run: no errors for argument counts,
 //    contexts or (with --strict) unknown directives, and statements it would
 //    drop for those stay.  A statement without its ';' (recovery) is dropped
@@ -77,6 +79,8 @@
 //    strings.  A UTF-8 byte order mark is not part of the first directive.
 //  - Warnings are not crossplane errors; includes never name a file that was
 //    not given, and a missing one is not an error.
+// Keys come in crossplane's order when the header's JSON type is
+// nlohmann::ordered_json; nlohmann::json sorts them.
 
 #include "core/json_export.h"
 
@@ -249,7 +253,8 @@ void PrepareIfArgs(std::vector<std::string>& args) {
   }
   args.front() = PythonLstrip(std::string_view(args.front()).substr(1));
   std::string& last = args.back();
-  last = PythonRstrip(std::string_view(last).substr(0, last.empty() ? 0 : last.size() - 1));
+  last = PythonRstrip(
+      std::string_view(last).substr(0, last.empty() ? 0 : last.size() - 1));
   size_t start = args.front().empty() ? 1 : 0;
   size_t end = args.size() - (args.back().empty() ? 1 : 0);
   if (start >= end) {
@@ -262,8 +267,9 @@ void PrepareIfArgs(std::vector<std::string>& args) {
 // Python's posixpath.dirname() and posixpath.join() of two parts.
 std::string PythonDirname(std::string_view path) {
   size_t cut = path.rfind('/');
-  std::string_view head =
-      cut == std::string_view::npos ? std::string_view() : path.substr(0, cut + 1);
+  std::string_view head = cut == std::string_view::npos
+                              ? std::string_view()
+                              : path.substr(0, cut + 1);
   if (!head.empty() && head.find_first_not_of('/') != std::string_view::npos) {
     while (!head.empty() && head.back() == '/') head.remove_suffix(1);
   }
@@ -645,8 +651,7 @@ class CrossplaneExporter : TreeWalker {
   Json Includes(const std::string& arg) const {
     Json indexes = Json::array();
     if (arg.empty()) return indexes;
-    std::string pattern =
-        arg[0] == '/' ? arg : PythonJoin(config_dir_, arg);
+    std::string pattern = arg[0] == '/' ? arg : PythonJoin(config_dir_, arg);
     std::vector<std::pair<std::string_view, size_t>> found;
     if (HasMagic(pattern)) {
       for (const auto& [name, index] : file_names_) {

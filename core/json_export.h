@@ -3,7 +3,10 @@
 // ngxfix's format keeps positions (offset, line, column) for every directive
 // and comment.  The crossplane format is what `crossplane parse` prints
 // (status, errors, config[].parsed[] with directive, line, args, block), so
-// tools built on crossplane can switch without changes.
+// tools built on crossplane can switch without changes.  Both keep their
+// keys in the order crossplane prints them (ordered_json), and replace
+// invalid UTF-8 with U+FFFD as crossplane does.  The formats, and where ours
+// follows nginx rather than crossplane, are described in json_export.cc.
 
 #ifndef NGXFIX_CORE_JSON_EXPORT_H_
 #define NGXFIX_CORE_JSON_EXPORT_H_
@@ -14,12 +17,12 @@
 
 namespace ngxfix {
 
-nlohmann::json TreeToJson(const SyntaxTree& tree);
+nlohmann::ordered_json TreeToJson(const SyntaxTree& tree);
 
 struct CrossplaneOptions {
   bool include_comments = false;  // crossplane's --include-comments
 };
-nlohmann::json TreeToCrossplane(const SyntaxTree& tree,
+nlohmann::ordered_json TreeToCrossplane(const SyntaxTree& tree,
                                 const CrossplaneOptions& options = {});
 
 }  // namespace ngxfix

@@ -12,10 +12,13 @@ bool SyntaxTree::ok() const {
 }
 
 std::string WordValue(std::string_view raw, Quote quote) {
-  if (quote != Quote::kNone && raw.size() >= 2) {
-    raw = raw.substr(1, raw.size() - 2);
-  } else if (quote != Quote::kNone) {
-    raw = raw.substr(raw.size());  // an unterminated quote (recovery)
+  if (quote != Quote::kNone) {
+    // Drop the opening quote, and the closing one unless the word was left
+    // open at the end of the input (error recovery).
+    char q = quote == Quote::kDouble ? '"' : '\'';
+    size_t i = 1;
+    while (i < raw.size() && raw[i] != q) i += raw[i] == '\\' ? 2 : 1;
+    raw = raw.substr(1, std::min(i, raw.size()) - 1);
   }
   // The copy loop of ngx_conf_read_token(): \" \' \\ lose their backslash,
   // \t \r \n become the control character, any other backslash stays.

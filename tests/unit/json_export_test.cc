@@ -57,11 +57,11 @@ json Ngxfix(const std::string& text, const std::string& file = "-") {
 // The crossplane payload of a one-file input.
 json Payload(const std::string& file, const std::string& parsed) {
   return json{{"status", "ok"},
-               {"errors", json::array()},
-               {"config", json::array({json{{"file", file},
-                                            {"status", "ok"},
-                                            {"errors", json::array()},
-                                            {"parsed", json::parse(parsed)}}})}};
+              {"errors", json::array()},
+              {"config", json::array({json{{"file", file},
+                                           {"status", "ok"},
+                                           {"errors", json::array()},
+                                           {"parsed", json::parse(parsed)}}})}};
 }
 
 bool LoadCorpus(const std::string& relative, std::string* text) {
@@ -144,7 +144,8 @@ TEST(CrossplaneCorpusTest, WithoutComments) {
 // in unquoted words stay as written: \#arg\ 1.
 TEST(CrossplaneCorpusTest, CommentsBetweenArgs) {
   LOAD_CROSSPLANE_CONFIG_OR_SKIP(text, "comments-between-args/nginx.conf");
-  EXPECT_TRUE(JsonEq(Payload("comments-between-args/nginx.conf", R"json([
+  EXPECT_TRUE(
+      JsonEq(Payload("comments-between-args/nginx.conf", R"json([
     {"directive": "http", "line": 1, "args": [], "block": [
       {"directive": "#", "line": 1, "args": [], "comment": "comment 1"},
       {"directive": "log_format", "line": 2, "args": ["\\#arg\\ 1", "#arg 2"]},
@@ -153,8 +154,7 @@ TEST(CrossplaneCorpusTest, CommentsBetweenArgs) {
       {"directive": "#", "line": 2, "args": [], "comment": "comment 4"},
       {"directive": "#", "line": 2, "args": [], "comment": "comment 5"}]}
   ])json"),
-                     Crossplane(text, "comments-between-args/nginx.conf",
-                                true)));
+             Crossplane(text, "comments-between-args/nginx.conf", true)));
 }
 
 // Without comments=True, parser.py still appends the comments found between
@@ -223,7 +223,8 @@ json WithoutCommentStatements(const json& parsed) {
   for (const json& stmt : parsed) {
     if (stmt["directive"] == "#") continue;
     json copy = stmt;
-    if (copy.contains("block")) copy["block"] = WithoutCommentStatements(stmt["block"]);
+    if (copy.contains("block"))
+      copy["block"] = WithoutCommentStatements(stmt["block"]);
     out.push_back(copy);
   }
   return out;
@@ -491,7 +492,8 @@ TEST(CrossplaneCorpusTest, BadArgsAreNotAnalyzed) {
 // ---------------------------------------------------------------------------
 // "includes": nginx -T dumps of crossplane's include tests.
 
-std::string DumpOf(const std::vector<std::pair<std::string, std::string>>& files) {
+std::string DumpOf(
+    const std::vector<std::pair<std::string, std::string>>& files) {
   std::string dump =
       "nginx: the configuration file /etc/nginx/nginx.conf syntax is ok\n"
       "nginx: configuration file /etc/nginx/nginx.conf test is successful\n";
@@ -504,9 +506,12 @@ std::string DumpOf(const std::vector<std::pair<std::string, std::string>>& files
 // tests/test_parse.py test_includes_globbed, with the files dumped in the
 // order crossplane lists them, so that the "includes" indexes are the same.
 TEST(CrossplaneCorpusTest, IncludesGlobbedFromDump) {
-  const char* files[] = {"nginx.conf",           "http.conf",
-                         "servers/server1.conf", "servers/server2.conf",
-                         "locations/location1.conf", "locations/location2.conf"};
+  const char* files[] = {"nginx.conf",
+                         "http.conf",
+                         "servers/server1.conf",
+                         "servers/server2.conf",
+                         "locations/location1.conf",
+                         "locations/location2.conf"};
   std::vector<std::pair<std::string, std::string>> dump;
   for (const char* f : files) {
     std::string text;
@@ -598,7 +603,7 @@ TEST(CrossplaneTest, IncludePatternsMatchAsPythonGlob) {
        "include conf.d/*;\n"               // '*' stays in its folder
        "include */*.conf;\n"
        "include missing.conf;\n"
-       "include \"conf.d/a.conf\";\n"},      // quoted
+       "include \"conf.d/a.conf\";\n"},  // quoted
       {"/etc/nginx/conf.d/b.conf", ""},
       {"/etc/nginx/conf.d/a.conf", ""},
       {"/etc/nginx/conf.d/.hidden.conf", ""},
@@ -629,11 +634,11 @@ TEST(CrossplaneTest, IncludesOfAPlainFileNameNothing) {
 // Quotes go, \" (\' in single quotes) loses its backslash, every other
 // escape stays as written, in and out of quotes.
 TEST(CrossplaneTest, EscapesAsCrossplaneLexesThem) {
-  json parsed = Parsed(Crossplane(
-      "set $a \"x\\\"y\\\\z\\tq\";\n"
-      "set $b 'it\\'s';\n"
-      "set $c a\\;b;\n"
-      "set $d \"\\n\" \"it\\'s\" 'say \\\"hi\\\"';\n"));
+  json parsed =
+      Parsed(Crossplane("set $a \"x\\\"y\\\\z\\tq\";\n"
+                        "set $b 'it\\'s';\n"
+                        "set $c a\\;b;\n"
+                        "set $d \"\\n\" \"it\\'s\" 'say \\\"hi\\\"';\n"));
   EXPECT_EQ(parsed[0]["args"], json({"$a", "x\"y\\\\z\\tq"}));
   EXPECT_EQ(parsed[1]["args"], json({"$b", "it's"}));
   EXPECT_EQ(parsed[2]["args"], json({"$c", "a\\;b"}));
@@ -641,13 +646,13 @@ TEST(CrossplaneTest, EscapesAsCrossplaneLexesThem) {
 }
 
 TEST(CrossplaneTest, IfLosesItsParentheses) {
-  json parsed = Parsed(Crossplane(
-      "if ($a = b) {}\n"
-      "if ( $a ) {}\n"
-      "if ($a){}\n"
-      "if (-f $x ) {}\n"
-      "if \"( x )\" {}\n"
-      "if ($a = \"b)\") {}\n"));
+  json parsed =
+      Parsed(Crossplane("if ($a = b) {}\n"
+                        "if ( $a ) {}\n"
+                        "if ($a){}\n"
+                        "if (-f $x ) {}\n"
+                        "if \"( x )\" {}\n"
+                        "if ($a = \"b)\") {}\n"));
   EXPECT_EQ(parsed[0]["args"], json({"$a", "=", "b"}));
   EXPECT_EQ(parsed[1]["args"], json({"$a"}));
   EXPECT_EQ(parsed[2]["args"], json({"$a"}));
@@ -657,11 +662,11 @@ TEST(CrossplaneTest, IfLosesItsParentheses) {
 }
 
 TEST(CrossplaneTest, LuaBodyIsTheLastArgument) {
-  json parsed = Parsed(Crossplane(
-      "content_by_lua_block { ngx.say(\"}\") }\n"
-      "set_by_lua_block $res { return 1 }\n"
-      "access_by_lua_block {}\n"
-      "exit_worker_by_lua_block { -- } \n}\n"));
+  json parsed =
+      Parsed(Crossplane("content_by_lua_block { ngx.say(\"}\") }\n"
+                        "set_by_lua_block $res { return 1 }\n"
+                        "access_by_lua_block {}\n"
+                        "exit_worker_by_lua_block { -- } \n}\n"));
   EXPECT_EQ(parsed[0]["args"], json({" ngx.say(\"}\") "}));
   EXPECT_FALSE(parsed[0].contains("block"));
   EXPECT_EQ(parsed[1]["args"], json({"$res", " return 1 "}));
@@ -788,14 +793,17 @@ TEST(CrossplaneTest, EachDumpedFileIsAConfig) {
 }
 
 TEST(CrossplaneTest, InvalidUtf8BecomesReplacementCharacters) {
-  auto tree = ParseAs("return 200 \"a\xff\xfe" "b\xe2\x82\"; # \xc3\n",
-                      "caf\xe9.conf");
+  auto tree = ParseAs(
+      "return 200 \"a\xff\xfe"
+      "b\xe2\x82\"; # \xc3\n",
+      "caf\xe9.conf");
   auto payload = TreeToCrossplane(tree, {true});
   EXPECT_NO_THROW(payload.dump());  // the default, strict, error handler
   json plain = Plain(payload);
   EXPECT_EQ(plain["config"][0]["file"], "caf\xEF\xBF\xBD.conf");
   EXPECT_EQ(Parsed(plain)[0]["args"][1],
-            "a\xEF\xBF\xBD\xEF\xBF\xBD" "b\xEF\xBF\xBD");
+            "a\xEF\xBF\xBD\xEF\xBF\xBD"
+            "b\xEF\xBF\xBD");
   EXPECT_EQ(Parsed(plain)[1]["comment"], " \xEF\xBF\xBD");
 }
 
@@ -807,10 +815,11 @@ TEST(CrossplaneTest, KeysInCrossplanesOrder) {
     GTEST_SKIP() << "TreeToCrossplane returns nlohmann::json, whose keys are "
                     "sorted; crossplane's order needs nlohmann::ordered_json";
   } else {
-    EXPECT_EQ(payload.dump(),
-              R"({"status":"ok","errors":[],"config":[{"file":"-","status":"ok",)"
-              R"("errors":[],"parsed":[{"directive":"user","line":1,"args":["nginx"]},)"
-              R"({"directive":"#","line":2,"args":[],"comment":" c"}]}]})");
+    EXPECT_EQ(
+        payload.dump(),
+        R"({"status":"ok","errors":[],"config":[{"file":"-","status":"ok",)"
+        R"("errors":[],"parsed":[{"directive":"user","line":1,"args":["nginx"]},)"
+        R"({"directive":"#","line":2,"args":[],"comment":" c"}]}]})");
   }
 }
 
@@ -843,20 +852,20 @@ TEST(JsonExportTest, ValuesAreWhatNginxSees) {
 }
 
 TEST(JsonExportTest, Comments) {
-  //        0         1          2         3
-  //        012345 6789012345678901234 56789012345678
-  EXPECT_TRUE(JsonEq(json::parse(R"json([
+  EXPECT_TRUE(JsonEq(
+      json::parse(R"json([
     {"comment": " top", "line": 1, "column": 1, "offset": 0, "end": 5},
     {"directive": "listen", "line": 2, "column": 1, "offset": 6, "end": 29,
      "args": ["80"], "comments": [" between"]},
     {"comment": " after", "line": 3, "column": 6, "offset": 31, "end": 38}
   ])json"),
-                     Ngxfix("# top\nlisten 80 # between\n  ;  # after\n")
-                         ["files"][0]["parsed"]));
+      Ngxfix(
+          "# top\nlisten 80 # between\n  ;  # after\n")["files"][0]["parsed"]));
 }
 
 TEST(JsonExportTest, WordListEntries) {
-  EXPECT_TRUE(JsonEq(json::parse(R"json([
+  EXPECT_TRUE(
+      JsonEq(json::parse(R"json([
     {"directive": "types", "line": 1, "column": 1, "offset": 0, "end": 57,
      "args": [], "block": [
        {"entry": ["text/html", "html", "htm"], "line": 2, "column": 5,
@@ -865,8 +874,8 @@ TEST(JsonExportTest, WordListEntries) {
         "end": 51},
        {"comment": " c", "line": 3, "column": 20, "offset": 52, "end": 55}]}
   ])json"),
-                     Ngxfix("types {\n    text/html  html htm;\n"
-                            "    image/gif gif; # c\n}\n")["files"][0]["parsed"]));
+             Ngxfix("types {\n    text/html  html htm;\n"
+                    "    image/gif gif; # c\n}\n")["files"][0]["parsed"]));
 }
 
 TEST(JsonExportTest, LuaBlocks) {
@@ -946,7 +955,8 @@ TEST(JsonExportTest, DumpFilesHaveTheirOwnLinesAndTheInputsOffsets) {
 TEST(JsonExportTest, InvalidUtf8DoesNotThrow) {
   const std::string r = "\xEF\xBF\xBD";
   auto tree = ParseAs(
-      "return 200 \"a\xff\xfe" "b\xe2\x82\" \xf0\x9f\x98 \xed\xa0\x80 "
+      "return 200 \"a\xff\xfe"
+      "b\xe2\x82\" \xf0\x9f\x98 \xed\xa0\x80 "
       "\xc0\xaf \xe0\x80\xaf ok\xc3\xa9\xf0\x9f\x98\x80; # \xc3\n",
       "caf\xe9.conf");
   auto out = TreeToJson(tree);
@@ -954,8 +964,8 @@ TEST(JsonExportTest, InvalidUtf8DoesNotThrow) {
   json plain = Plain(out);
   EXPECT_EQ(plain["files"][0]["file"], "caf" + r + ".conf");
   EXPECT_EQ(plain["files"][0]["parsed"][0]["args"],
-            json({"200", "a" + r + r + "b" + r, r, r + r + r, r + r,
-                  r + r + r, "ok\xc3\xa9\xf0\x9f\x98\x80"}));
+            json({"200", "a" + r + r + "b" + r, r, r + r + r, r + r, r + r + r,
+                  "ok\xc3\xa9\xf0\x9f\x98\x80"}));
   EXPECT_EQ(plain["files"][0]["parsed"][1]["comment"], " " + r);
 }
 
@@ -973,7 +983,8 @@ TEST(JsonExportCorpusTest, EveryCorpusFileExports) {
   if (dir.empty()) GTEST_SKIP() << "corpus not found (../shared/corpus)";
   size_t files = 0;
   for (const std::string& path : testing::ListFiles(dir)) {
-    if (path.size() >= 3 && path.compare(path.size() - 3, 3, ".md") == 0) continue;
+    if (path.size() >= 3 && path.compare(path.size() - 3, 3, ".md") == 0)
+      continue;
     SCOPED_TRACE(path);
     SyntaxTree tree = ParseAs(testing::ReadFile(path), path);
     EXPECT_NO_THROW(TreeToJson(tree).dump());

@@ -126,6 +126,14 @@ TEST(Tokenizer, BackslashMakesTheNextCharacterLiteral) {
             (Strings{"a", "\t\r\n\\'\\$"}));
 }
 
+TEST(Tokenizer, QuoteLeftOpenAtEndOfInputKeepsItsText) {
+  SyntaxTree tree = Parse("set $a \"abc");
+  const Node& set = *TopLevel(tree)[0];
+  EXPECT_EQ(Words(tree, set), (Strings{"set", "$a", "abc"}));
+  tree = Parse("set $a \"abc\\\"");
+  EXPECT_EQ(Words(tree, *TopLevel(tree)[0]), (Strings{"set", "$a", "abc\""}));
+}
+
 TEST(Tokenizer, DollarBraceDoesNotEndAWord) {
   EXPECT_EQ(OnlyDirective("set $a ${b}c;"), (Strings{"set", "$a", "${b}c"}));
   EXPECT_EQ(OnlyDirective("set $a x${b};"), (Strings{"set", "$a", "x${b}"}));
