@@ -2,10 +2,14 @@
 //
 //   ngxfix print FILE|-                 parse and print back, byte for byte
 //   ngxfix parse FILE|- [--format F]    the syntax tree as JSON
+//   ngxfix check FILE|- [OPTIONS]       find protocol mismatches
+//   ngxfix fix FILE|- [OPTIONS]         the fixed configuration, or its diff
 //
-// Exit status: 0 on success, 2 on a syntax error (reported on stderr as
-// FILE:LINE:COL: error: MESSAGE), 64 on a usage error.
+// Exit status: 0 on success, 1 when check finds something at warning or
+// above, 2 on a syntax error (reported on stderr as FILE:LINE:COL: error:
+// MESSAGE), 64 on a usage error.
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -13,14 +17,17 @@
 #include <string>
 #include <vector>
 
+#include "core/check.h"
 #include "core/json_export.h"
 #include "core/parser.h"
 #include "core/printer.h"
+#include "core/report.h"
 
 namespace ngxfix {
 namespace {
 
 constexpr int kExitOk = 0;
+constexpr int kExitFindings = 1;
 constexpr int kExitSyntaxError = 2;
 constexpr int kExitUsage = 64;
 
@@ -34,19 +41,36 @@ Commands:
       --format json         ngxfix's own format, with positions (default)
       --format crossplane   what `crossplane parse` prints
       --include-comments    with --format crossplane: comments as "#" entries
+  check FILE|-      Report why nginx and its backends disagree.
+      --format text|json|sarif
+  fix FILE|-        Print the configuration with the fixes applied.
+      --diff                a unified diff instead (patch -p1, git apply)
+      --hardening           also apply the opt-in hardening fixes
+
+Options of check and fix:
+  --nginx-version X.Y.Z     the nginx the configuration runs on (default
+                            1.24.0, the nginx of Ubuntu 24.04 LTS)
+  --backend NAME=PROTO      what a backend speaks; NAME is an upstream name
+                            or host:port, PROTO one of http1 https h2c h2
+                            grpc grpcs ws.  Repeatable.  Without it ngxfix
+                            reads "# ngxfix: backend=PROTO" comments, then
+                            infers from the configuration and says so.
 
 FILE may be a whole configuration, a snippet (blocks or loose directives), or
 the output of `nginx -T`, which is split into its files.  "-" reads stdin.
 
-Exit status: 0 on success, 2 on a syntax error (FILE:LINE:COL: error: MESSAGE
-on stderr), 64 on a usage error.
+Exit status: 0 on success, 1 when check finds something at warning or above,
+2 on a syntax error (FILE:LINE:COL: error: MESSAGE on stderr), 64 on a usage
+error.
 )";
 
 struct Options {
   std::string command;
   std::string input;
-  std::string format = "json";
+  std::string format;  // default depends on the command
   bool include_comments = false;
+  bool diff = false;
+  CheckOptions check;
 };
 
 int UsageError(const std::string& message) {
@@ -85,6 +109,27 @@ bool ReportDiagnostics(const SyntaxTree& tree) {
   return error;
 }
 
+void Write(const std::string& text) {
+  std::fwrite(text.data(), 1, text.size(), stdout);
+}
+
+int RunCheck(const Options& options, const SyntaxTree& tree) {
+  CheckResult result = Check(tree, options.check);
+  const NginxVersion& version = options.check.analysis.nginx_version;
+  if (options.format == "json") {
+    Write(FindingsToJson(tree, result, version).dump(2) + "\n");
+  } else if (options.format == "sarif") {
+    Write(FindingsToSarif(tree, result, version).dump(2) + "\n");
+  } else {
+    Write(FindingsToText(tree, result, version));
+  }
+  bool serious = std::any_of(
+      result.findings.begin(), result.findings.end(), [](const Finding& f) {
+        return f.severity != FindingSeverity::kInfo;
+      });
+  return serious ? kExitFindings : kExitOk;
+}
+
 int Run(const Options& options) {
   std::string text, error;
   if (!ReadInput(options.input, &text, &error)) {
@@ -93,12 +138,20 @@ int Run(const Options& options) {
   }
   ParseOptions parse_options;
   parse_options.file_name = options.input == "-" ? "<stdin>" : options.input;
+  if (options.command == "fix") {
+    FixResult result = Fix(text, parse_options, options.check);
+    bool failed = ReportDiagnostics(Parse(text, parse_options));
+    Write(options.diff ? result.UnifiedDiff() : result.fixed);
+    return failed ? kExitSyntaxError : kExitOk;
+  }
   SyntaxTree tree = Parse(std::move(text), parse_options);
   bool failed = ReportDiagnostics(tree);
 
   if (options.command == "print") {
-    std::string printed = Print(tree);
-    std::fwrite(printed.data(), 1, printed.size(), stdout);
+    Write(Print(tree));
+  } else if (options.command == "check") {
+    int status = RunCheck(options, tree);
+    return failed ? kExitSyntaxError : status;
   } else {
     // crossplane prints ASCII-only JSON, with \uXXXX escapes.
     bool crossplane = options.format == "crossplane";
@@ -126,6 +179,27 @@ int Main(int argc, char** argv) {
       options.format = arg.substr(9);
     } else if (arg == "--include-comments") {
       options.include_comments = true;
+    } else if (arg == "--diff") {
+      options.diff = true;
+    } else if (arg == "--hardening") {
+      options.check.hardening = true;
+    } else if (arg == "--nginx-version") {
+      if (i + 1 >= args.size()) return UsageError("--nginx-version needs a value");
+      auto version = NginxVersion::Parse(args[++i]);
+      if (!version) return UsageError("--nginx-version takes X.Y.Z, not " + args[i]);
+      options.check.analysis.nginx_version = *version;
+    } else if (arg == "--backend") {
+      if (i + 1 >= args.size()) return UsageError("--backend needs NAME=PROTO");
+      const std::string& spec = args[++i];
+      size_t eq = spec.rfind('=');
+      auto protocol = eq == std::string::npos
+                          ? std::nullopt
+                          : ParseProtocol(spec.substr(eq + 1));
+      if (!protocol || eq == 0) {
+        return UsageError("--backend takes NAME=PROTO with PROTO one of "
+                          "http1 https h2c h2 grpc grpcs ws, not " + spec);
+      }
+      options.check.analysis.backends.push_back({spec.substr(0, eq), *protocol});
     } else if (arg.size() > 1 && arg[0] == '-') {
       return UsageError("unknown option " + arg);
     } else {
@@ -134,15 +208,23 @@ int Main(int argc, char** argv) {
   }
   if (positional.empty()) return UsageError("missing command");
   options.command = positional[0];
-  if (options.command != "print" && options.command != "parse") {
+  if (options.command != "print" && options.command != "parse" &&
+      options.command != "check" && options.command != "fix") {
     return UsageError("unknown command " + options.command);
   }
   if (positional.size() != 2) {
     return UsageError(options.command + " takes one FILE (or - for stdin)");
   }
   options.input = positional[1];
-  if (options.format != "json" && options.format != "crossplane") {
-    return UsageError("--format must be json or crossplane");
+  const bool checking = options.command == "check";
+  if (options.format.empty()) options.format = checking ? "text" : "json";
+  if (options.command == "parse" && options.format != "json" &&
+      options.format != "crossplane") {
+    return UsageError("parse --format takes json or crossplane");
+  }
+  if (checking && options.format != "text" && options.format != "json" &&
+      options.format != "sarif") {
+    return UsageError("check --format takes text, json or sarif");
   }
   return Run(options);
 }

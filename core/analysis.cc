@@ -113,8 +113,10 @@ uint32_t Analysis::BlockContext(uint32_t node) const {
   }
   std::string name = tree_.name(n);
   uint32_t where = contexts_[node];
-  bool stream = where & (kContextStream | kContextStreamServer);
-  bool mail = where & kContextMail;
+  // At a snippet's top level (several bits) http is the likelier guess.
+  bool stream = (where & (kContextStream | kContextStreamServer)) &&
+                !(where & kContextHttp);
+  bool mail = where == kContextMail;
   if (name == "http") return kContextHttp;
   if (name == "events") return kContextEvents;
   if (name == "stream") return kContextStream;

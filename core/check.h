@@ -1,0 +1,56 @@
+// The analyzer and the fixer: what `ngxfix check` and `ngxfix fix` do, and
+// what the WebAssembly module calls with the same inputs.
+//
+//   Check(): parse, analyze, run every rule; findings sorted by position.
+//   Fix():   apply the fixes of findings at warning or above (and of
+//            hardening rules with options.hardening), parse the result and
+//            check again until nothing fixable is left; then diff.
+
+#ifndef NGXFIX_CORE_CHECK_H_
+#define NGXFIX_CORE_CHECK_H_
+
+#include <string>
+#include <vector>
+
+#include "core/analysis.h"
+#include "core/diff.h"
+#include "core/finding.h"
+#include "core/parser.h"
+
+namespace ngxfix {
+
+struct CheckOptions {
+  AnalysisOptions analysis;
+  bool hardening = false;
+};
+
+struct CheckResult {
+  std::vector<Finding> findings;
+  std::vector<Diagnostic> syntax;  // the parser's diagnostics
+};
+
+CheckResult Check(const SyntaxTree& tree, const CheckOptions& options);
+
+struct FileChange {
+  std::string path;  // the file's name, as the diff headers show it
+  std::string before;
+  std::string after;
+  // Hunks with views into before and after.
+  std::vector<Hunk> Hunks() const { return DiffLines(before, after); }
+};
+
+struct FixResult {
+  std::string fixed;                // the whole fixed input
+  std::vector<Finding> findings;    // of the input, before fixing
+  std::vector<Finding> remaining;   // of the fixed text
+  std::vector<FileChange> changes;  // per file, only files that changed
+  // A unified diff of every changed file, for `patch -p1` and `git apply`.
+  std::string UnifiedDiff() const;
+};
+
+FixResult Fix(const std::string& text, const ParseOptions& parse_options,
+              const CheckOptions& options);
+
+}  // namespace ngxfix
+
+#endif  // NGXFIX_CORE_CHECK_H_

@@ -1,0 +1,110 @@
+#include "core/inheritance.h"
+
+#include <strings.h>
+
+#include <vector>
+
+namespace ngxfix {
+
+extern const std::string_view kInheritanceTsv;
+
+namespace {
+
+struct MergeRow {
+  std::string_view name;
+  bool array;
+  std::string_view default_value;
+  NginxVersion since;
+};
+
+std::vector<MergeRow> LoadRows() {
+  std::vector<MergeRow> rows;
+  std::string_view rest = kInheritanceTsv;
+  while (!rest.empty()) {
+    size_t eol = rest.find('\n');
+    std::string_view line = rest.substr(0, eol);
+    rest = eol == std::string_view::npos ? "" : rest.substr(eol + 1);
+    if (line.empty() || line[0] == '#') continue;
+    std::string_view fields[4];
+    for (int i = 0; i < 4; ++i) {
+      size_t tab = line.find('\t');
+      fields[i] = line.substr(0, tab);
+      line = tab == std::string_view::npos ? "" : line.substr(tab + 1);
+    }
+    rows.push_back(MergeRow{
+        fields[0], fields[1] == "array",
+        fields[2] == "-" ? std::string_view() : fields[2],
+        NginxVersion::Parse(fields[3]).value_or(NginxVersion{})});
+  }
+  return rows;
+}
+
+const std::vector<MergeRow>& Rows() {
+  static const std::vector<MergeRow> rows = LoadRows();
+  return rows;
+}
+
+// Levels that pass their settings down to the blocks inside them.
+constexpr uint32_t kMergingLevels =
+    kContextHttp | kContextServer | kContextLocation | kContextIfInServer |
+    kContextIfInLocation | kContextLimitExcept | kContextStream |
+    kContextStreamServer;
+
+}  // namespace
+
+bool MergesAsArray(std::string_view name) {
+  for (const MergeRow& row : Rows()) {
+    if (row.name == name) return row.array;
+  }
+  return false;
+}
+
+std::string DefaultValue(std::string_view name, const NginxVersion& version) {
+  std::string_view value;
+  for (const MergeRow& row : Rows()) {
+    if (row.name == name && row.since <= version) value = row.default_value;
+  }
+  return std::string(value);
+}
+
+Effective EffectiveDirective(const Analysis& analysis, uint32_t place,
+                             std::string_view name) {
+  const SyntaxTree& tree = analysis.tree();
+  for (uint32_t level = place;;) {
+    std::vector<uint32_t> here = analysis.Find(level, name);
+    if (!here.empty()) {
+      Effective effective;
+      effective.level = level;
+      effective.nodes = MergesAsArray(name) ? here
+                                            : std::vector<uint32_t>{here.back()};
+      return effective;
+    }
+    if (level == kNone) return {};
+    // Up to the next block that merges into this one.
+    uint32_t parent = tree.nodes()[level].parent;
+    while (parent != kNone &&
+           !(analysis.BlockContext(parent) & kMergingLevels)) {
+      parent = tree.nodes()[parent].parent;
+    }
+    if (parent == kNone && tree.nodes()[level].file != 0) return {};
+    level = parent;
+  }
+}
+
+std::optional<std::string> HeaderValue(const SyntaxTree& tree,
+                                       const std::vector<uint32_t>& headers,
+                                       std::string_view header) {
+  std::optional<std::string> value;
+  for (uint32_t h : headers) {
+    std::vector<uint32_t> words = tree.words(tree.nodes()[h]);
+    if (words.size() < 3) continue;
+    std::string name = tree.value(tree.tokens()[words[1]]);
+    if (name.size() == header.size() &&
+        strncasecmp(name.data(), header.data(), header.size()) == 0) {
+      value = tree.value(tree.tokens()[words[2]]);
+    }
+  }
+  return value;
+}
+
+}  // namespace ngxfix

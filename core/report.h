@@ -1,0 +1,34 @@
+// Reports of findings: text for people, JSON for tools and the web page,
+// SARIF 2.1.0 for code scanning in CI.  Every report names the nginx
+// version the findings are for.
+
+#ifndef NGXFIX_CORE_REPORT_H_
+#define NGXFIX_CORE_REPORT_H_
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "core/check.h"
+
+namespace ngxfix {
+
+// {"nginx_version", "findings": [{"rule", "severity", "file", "line",
+// "column", "message", "explanation", "assumption", "fix"}]}
+nlohmann::ordered_json FindingsToJson(const SyntaxTree& tree,
+                                      const CheckResult& result,
+                                      const NginxVersion& version);
+
+// A SARIF 2.1.0 log with one run of the "ngxfix" tool.
+nlohmann::ordered_json FindingsToSarif(const SyntaxTree& tree,
+                                       const CheckResult& result,
+                                       const NginxVersion& version);
+
+// FILE:LINE:COL: SEVERITY: MESSAGE [rule], with the explanation and any
+// assumption indented below.
+std::string FindingsToText(const SyntaxTree& tree, const CheckResult& result,
+                           const NginxVersion& version);
+
+}  // namespace ngxfix
+
+#endif  // NGXFIX_CORE_REPORT_H_

@@ -1,0 +1,62 @@
+// Rules: one file each under core/rules/, registered in one table
+// (rules/registry.cc), documented in docs/rules/<id>.md, with fixtures in
+// tests/rules/<id>/.
+//
+// A rule is a function that looks at the Analysis and reports findings
+// through its RuleContext, each with the edits that fix it.  Rules never
+// change the tree; the fixer applies their edits and checks again.
+
+#ifndef NGXFIX_CORE_RULE_H_
+#define NGXFIX_CORE_RULE_H_
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/analysis.h"
+#include "core/finding.h"
+
+namespace ngxfix {
+
+struct RuleInfo {
+  std::string_view id;
+  FindingSeverity severity;
+  std::string_view summary;  // one line, for listings
+  bool hardening = false;    // its fix applies only with --hardening
+};
+
+class RuleContext {
+ public:
+  RuleContext(const Analysis& analysis, const RuleInfo& info,
+              std::vector<Finding>* findings)
+      : analysis_(analysis), info_(info), findings_(findings) {}
+
+  const Analysis& analysis() const { return analysis_; }
+  const SyntaxTree& tree() const { return analysis_.tree(); }
+  const NginxVersion& version() const { return analysis_.version(); }
+
+  // Reports a finding at a node.  `edits` is the fix, possibly empty.
+  void Report(uint32_t node, std::string message, std::string explanation,
+              std::vector<Edit> edits = {}, std::string assumption = "");
+
+ private:
+  const Analysis& analysis_;
+  const RuleInfo& info_;
+  std::vector<Finding>* findings_;
+};
+
+using RuleCheck = void (*)(RuleContext& context);
+
+struct Rule {
+  RuleInfo info;
+  RuleCheck check;
+};
+
+// Every rule, in the order their fixes take precedence when two fixes touch
+// the same text.
+std::span<const Rule> AllRules();
+
+}  // namespace ngxfix
+
+#endif  // NGXFIX_CORE_RULE_H_

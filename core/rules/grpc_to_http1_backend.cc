@@ -1,0 +1,59 @@
+// grpc-to-http1-backend: grpc_pass to a backend that speaks HTTP/1.x.
+// nginx's gRPC proxy speaks HTTP/2 with prior knowledge; an HTTP/1.1 server
+// answers "HTTP/1.1 400 ...", whose first bytes nginx reads as an HTTP/2
+// frame header ("upstream sent too large http2 frame: 4740180", "HTT" as a
+// length) and the client gets 502.  The fix proxies with proxy_pass, turns
+// the block's grpc_* directives into their proxy_* twins, and adds what
+// upstream keepalive needs.  See docs/rules/grpc-to-http1-backend.md.
+
+#include "core/rules/rule_helpers.h"
+
+namespace ngxfix::rules {
+
+void CheckGrpcToHttp1Backend(RuleContext& context) {
+  const SyntaxTree& tree = context.tree();
+  for (const Pass& pass : context.analysis().passes()) {
+    if (pass.directive != "grpc_pass" || !pass.protocol ||
+        !SpeaksHttp1(pass.protocol->protocol)) {
+      continue;
+    }
+    FixBuilder builder(tree, tree.nodes()[pass.node].file);
+    bool tls = UsesTls(pass.protocol->protocol);
+    std::string host = pass.host;
+    if (pass.port) host += ":" + std::to_string(*pass.port);
+    std::vector<Edit> edits = {builder.Replace(
+        tree.nodes()[pass.node],
+        builder.Statement({"proxy_pass", (tls ? "https://" : "http://") + host}))};
+
+    // grpc_set_header, grpc_read_timeout, ... become proxy_set_header, ...
+    uint32_t block = BlockOf(tree, pass.node);
+    for (uint32_t c : context.analysis().Children(block, tree.nodes()[pass.node].file)) {
+      const Node& child = tree.nodes()[c];
+      std::string name = tree.name(child);
+      if (child.kind != NodeKind::kDirective || c == pass.node ||
+          name.rfind("grpc_", 0) != 0) {
+        continue;
+      }
+      std::string twin = "proxy_" + name.substr(5);
+      if (!LookUpDirective(twin).empty()) {
+        edits.push_back(builder.ReplaceToken(child.first_token, twin));
+      }
+    }
+    if (KeepsAlive(context, pass) && context.version() < NginxVersion{1, 29, 7}) {
+      std::vector<Edit> keepalive = KeepaliveEdits(context, builder, pass);
+      edits.insert(edits.end(), keepalive.begin(), keepalive.end());
+    }
+    context.Report(
+        pass.node,
+        "grpc_pass speaks HTTP/2 to " + pass.backend + ", which speaks " +
+            std::string(ProtocolName(pass.protocol->protocol)),
+        "nginx's gRPC proxy sends HTTP/2 with prior knowledge. An HTTP/1.x "
+        "backend answers in HTTP/1.1, which nginx reads as an HTTP/2 frame "
+        "(\"upstream sent too large http2 frame: 4740180\" in the error log) "
+        "and the client gets 502 Bad Gateway. proxy_pass speaks HTTP/1.x to "
+        "it; the location's grpc_* directives become their proxy_* twins.",
+        std::move(edits));
+  }
+}
+
+}  // namespace ngxfix::rules

@@ -1,0 +1,61 @@
+// http1-to-h2c-backend: HTTP/1.x proxying (proxy_pass without
+// proxy_http_version 2) to a backend that only speaks HTTP/2 in clear text.
+// The backend rejects the HTTP/1.1 request line, nginx logs "upstream sent
+// no valid HTTP/1.0 header" and passes its bytes on as HTTP/0.9.  The fix:
+// proxy_http_version 2 where the target version has it (1.29.4), grpc_pass
+// for gRPC, otherwise only the explanation.
+// See docs/rules/http1-to-h2c-backend.md.
+
+#include "core/rules/rule_helpers.h"
+
+namespace ngxfix::rules {
+
+void CheckHttp1ToH2cBackend(RuleContext& context) {
+  const SyntaxTree& tree = context.tree();
+  bool has_http2 = context.version() >= NginxVersion{1, 29, 4};
+  for (const Pass& pass : context.analysis().passes()) {
+    if (pass.directive != "proxy_pass" || !pass.protocol ||
+        (pass.scheme != "http" && pass.scheme != "https")) {
+      continue;
+    }
+    Protocol protocol = pass.protocol->protocol;
+    bool h2_only = protocol == Protocol::kH2c || protocol == Protocol::kH2;
+    if (!h2_only && !IsGrpc(protocol)) continue;
+    uint32_t block = BlockOf(tree, pass.node);
+    if (EffectiveValue(context, block, "proxy_http_version") == "2" &&
+        !IsGrpc(protocol)) {
+      continue;
+    }
+    const Node& node = tree.nodes()[pass.node];
+    FixBuilder builder(tree, node.file);
+    std::vector<Edit> edits;
+    std::string how;
+    if (IsGrpc(protocol)) {
+      std::string host = pass.host;
+      if (pass.port) host += ":" + std::to_string(*pass.port);
+      edits.push_back(builder.Replace(
+          node, builder.Statement({"grpc_pass", (pass.scheme == "https" ? "grpcs://" : "grpc://") + host})));
+      how = "gRPC backends are proxied with grpc_pass.";
+    } else if (has_http2) {
+      std::vector<uint32_t> own = context.analysis().Find(block, "proxy_http_version");
+      edits.push_back(
+          own.empty() ? builder.InsertAfter(node, {builder.Statement({"proxy_http_version", "2"})})
+                      : builder.ReplaceToken(tree.words(tree.nodes()[own.back()])[1], "2"));
+      how = "proxy_http_version 2 makes nginx speak HTTP/2 to it.";
+    } else {
+      how = "nginx " + context.version().ToString() +
+            " cannot proxy HTTP/2 except gRPC (proxy_http_version 2 needs "
+            "1.29.4): enable HTTP/1.1 on the backend, or upgrade nginx.";
+    }
+    context.Report(
+        pass.node,
+        "proxy_pass speaks HTTP/1.x to " + pass.backend + ", which speaks " +
+            std::string(ProtocolName(protocol)),
+        "An HTTP/2-only backend rejects the HTTP/1.x request; nginx logs "
+        "\"upstream sent no valid HTTP/1.0 header\" and passes the answer on "
+        "as HTTP/0.9, or the client gets 502. " + how,
+        std::move(edits), Assumption(pass));
+  }
+}
+
+}  // namespace ngxfix::rules

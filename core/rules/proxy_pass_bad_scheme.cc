@@ -1,0 +1,68 @@
+// proxy-pass-bad-scheme: proxy_pass accepts only http:// and https://;
+// h2://, http2://, h2c://, grpc://, grpcs://, ws:// and wss:// make nginx -t
+// fail with `invalid URL prefix`.  The fix depends on what the backend
+// speaks.  See docs/rules/proxy-pass-bad-scheme.md.
+
+#include <algorithm>
+
+#include "core/rules/rule_helpers.h"
+
+namespace ngxfix::rules {
+namespace {
+
+constexpr std::string_view kBadSchemes[] = {"h2",   "http2", "h2c", "grpc",
+                                            "grpcs", "ws",   "wss"};
+
+}  // namespace
+
+void CheckProxyPassBadScheme(RuleContext& context) {
+  const SyntaxTree& tree = context.tree();
+  const NginxVersion& version = context.version();
+  for (const Pass& pass : context.analysis().passes()) {
+    if (pass.directive != "proxy_pass" ||
+        std::find(std::begin(kBadSchemes), std::end(kBadSchemes),
+                  pass.scheme) == std::end(kBadSchemes) ||
+        !pass.protocol) {
+      continue;
+    }
+    const Node& node = tree.nodes()[pass.node];
+    FixBuilder builder(tree, node.file);
+    Protocol protocol = pass.protocol->protocol;
+    bool tls = UsesTls(protocol) || pass.scheme == "wss";
+    std::vector<Edit> edits;
+    std::string how;
+    if (IsGrpc(protocol)) {
+      std::string host = pass.host;
+      if (pass.port) host += ":" + std::to_string(*pass.port);
+      edits.push_back(builder.Replace(
+          node, builder.Statement({"grpc_pass", (tls ? "grpcs://" : "grpc://") + host})));
+      how = "gRPC goes through grpc_pass.";
+    } else {
+      edits.push_back(builder.ReplaceToken(
+          tree.words(node)[1],
+          QuoteWord(WithScheme(pass, tls ? "https" : "http"), builder.style().quote)));
+      bool h2 = protocol == Protocol::kH2c || protocol == Protocol::kH2;
+      if (h2 && version >= NginxVersion{1, 29, 4}) {
+        edits.push_back(builder.InsertAfter(
+            node, {builder.Statement({"proxy_http_version", "2"})}));
+        how = "HTTP/2 to a backend is proxy_pass with proxy_http_version 2.";
+      } else if (h2) {
+        how = "nginx before 1.29.4 cannot proxy HTTP/2 except gRPC: the "
+              "backend must also accept HTTP/1.1 (see http1-to-h2c-backend).";
+      } else {
+        how = "The scheme says only how nginx connects: http:// or https://.";
+      }
+      if (pass.scheme == "ws" || pass.scheme == "wss") {
+        how += " WebSocket upgrades also need the Upgrade and Connection "
+               "headers (see websocket-upgrade-missing).";
+      }
+    }
+    context.Report(pass.node,
+                   "invalid URL prefix in \"" + pass.url + "\"",
+                   "proxy_pass accepts only http:// and https://; `nginx -t` "
+                   "fails on " + pass.scheme + "://. " + how,
+                   std::move(edits), Assumption(pass));
+  }
+}
+
+}  // namespace ngxfix::rules

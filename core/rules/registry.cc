@@ -1,0 +1,69 @@
+// The one table of rules.  Order matters: when two fixes touch the same
+// text, the earlier rule's fix is applied first and the later rule looks
+// again at the result.  Syntax rules come first (a config nginx rejects is
+// fixed before it is tuned), then fixes that replace a directive outright,
+// then fixes that add to it.
+
+#include "core/rule.h"
+
+namespace ngxfix {
+namespace rules {
+
+void CheckUnknownDirective(RuleContext& context);
+void CheckDirectiveNotAllowedHere(RuleContext& context);
+void CheckInvalidArguments(RuleContext& context);
+void CheckGrpcToHttp1Backend(RuleContext& context);
+void CheckProxyPassBadScheme(RuleContext& context);
+void CheckGrpcPassBadScheme(RuleContext& context);
+void CheckProxyHttpVersionUnsupported(RuleContext& context);
+void CheckHttp2ToHttp1Backend(RuleContext& context);
+void CheckHttp1ToH2cBackend(RuleContext& context);
+void CheckKeepaliveNeedsHttp11(RuleContext& context);
+
+}  // namespace rules
+
+namespace {
+
+using enum FindingSeverity;
+
+constexpr Rule kRules[] = {
+    {{"unknown-directive", kError,
+      "a directive the target nginx version does not know"},
+     rules::CheckUnknownDirective},
+    {{"directive-not-allowed-here", kError,
+      "a directive in a context where nginx does not accept it"},
+     rules::CheckDirectiveNotAllowedHere},
+    {{"invalid-arguments", kError,
+      "a directive with the wrong number of arguments, or a block where a "
+      "';' belongs (or the reverse)"},
+     rules::CheckInvalidArguments},
+    {{"grpc-to-http1-backend", kError,
+      "grpc_pass to a backend that speaks HTTP/1.x"},
+     rules::CheckGrpcToHttp1Backend},
+    {{"proxy-pass-bad-scheme", kError,
+      "proxy_pass with a scheme nginx does not accept (h2://, grpc://, "
+      "ws://, ...)"},
+     rules::CheckProxyPassBadScheme},
+    {{"grpc-pass-bad-scheme", kError,
+      "grpc_pass with a scheme other than grpc:// or grpcs://"},
+     rules::CheckGrpcPassBadScheme},
+    {{"proxy-http-version-unsupported", kError,
+      "a proxy_http_version value the target version rejects"},
+     rules::CheckProxyHttpVersionUnsupported},
+    {{"http2-to-http1-backend", kError,
+      "proxy_http_version 2 to a backend that speaks HTTP/1.x"},
+     rules::CheckHttp2ToHttp1Backend},
+    {{"http1-to-h2c-backend", kError,
+      "HTTP/1.x proxying to a backend that only speaks h2c"},
+     rules::CheckHttp1ToH2cBackend},
+    {{"keepalive-needs-http11", kWarning,
+      "an upstream with keepalive proxied without HTTP/1.1 or without "
+      "clearing Connection"},
+     rules::CheckKeepaliveNeedsHttp11},
+};
+
+}  // namespace
+
+std::span<const Rule> AllRules() { return kRules; }
+
+}  // namespace ngxfix

@@ -1,0 +1,68 @@
+// Helpers that several rules share: reading a directive's words, and adding
+// proxy_set_header-style headers without losing inherited ones.
+
+#ifndef NGXFIX_CORE_RULES_RULE_HELPERS_H_
+#define NGXFIX_CORE_RULES_RULE_HELPERS_H_
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/fix_builder.h"
+#include "core/rule.h"
+
+namespace ngxfix::rules {
+
+// The values of a node's words (name first).
+std::vector<std::string> Values(const SyntaxTree& tree, uint32_t node);
+
+// The block a directive stands in (its parent), or kNone at a file's top.
+inline uint32_t BlockOf(const SyntaxTree& tree, uint32_t node) {
+  return tree.nodes()[node].parent;
+}
+
+// The statements to add to the block of `anchor` so that the headers
+// `added` (name, value) are set there.  `directive` is proxy_set_header or
+// grpc_set_header.  When that block sets none of its own yet, every header
+// it inherits is copied in first, because nginx drops all inherited headers
+// of a level that sets one; headers the level already sets to the wanted
+// value are left alone.
+std::vector<std::string> HeaderStatements(
+    const RuleContext& context, const FixBuilder& builder, uint32_t anchor,
+    std::string_view directive,
+    const std::vector<std::pair<std::string, std::string>>& added);
+
+// Edits that set `header` to `value` in the block of `anchor`: replace the
+// value where the block already sets the header, else add it (with the
+// inherited headers, see HeaderStatements) right after `anchor`.
+std::vector<Edit> SetHeader(const RuleContext& context,
+                            const FixBuilder& builder, uint32_t anchor,
+                            std::string_view directive, std::string header,
+                            std::string value);
+
+// The pass's URL with its scheme replaced: "grpc://a:1/x" -> "http://a:1/x".
+std::string WithScheme(const Pass& pass, std::string_view scheme);
+
+// The first argument of `name` in effect in `block`, or nginx's default for
+// the target version ("" when none is recorded).
+std::string EffectiveValue(const RuleContext& context, uint32_t block,
+                           std::string_view name);
+
+// Whether the pass goes to an upstream group that keeps connections alive:
+// one with `keepalive`, or any group since 1.29.7, where it is the default.
+bool KeepsAlive(const RuleContext& context, const Pass& pass);
+
+// Statements that make the block of `pass` speak HTTP/1.1 with a cleared
+// Connection header, as upstream keepalive needs before 1.29.7: what is
+// missing of `proxy_http_version 1.1;` and `proxy_set_header Connection "";`
+// (with the inherited headers, see HeaderStatements), and the edits that
+// put them in.  Empty when nothing is missing.
+std::vector<Edit> KeepaliveEdits(const RuleContext& context,
+                                 const FixBuilder& builder, const Pass& pass);
+
+// The explanation every finding that guesses a backend's protocol ends with.
+std::string Assumption(const Pass& pass);
+
+}  // namespace ngxfix::rules
+
+#endif  // NGXFIX_CORE_RULES_RULE_HELPERS_H_

@@ -1,0 +1,55 @@
+// unknown-directive: a directive the target nginx version does not know.
+// nginx -t: `unknown directive "NAME"`.  See docs/rules/unknown-directive.md.
+
+#include <algorithm>
+
+#include "core/rule.h"
+
+namespace ngxfix::rules {
+namespace {
+
+// Directives whose version mismatch a dedicated rule reports, with a fix.
+constexpr std::string_view kCoveredElsewhere[] = {"http2"};
+
+}  // namespace
+
+void CheckUnknownDirective(RuleContext& context) {
+  const SyntaxTree& tree = context.tree();
+  for (uint32_t n = 0; n < tree.nodes().size(); ++n) {
+    const Node& node = tree.nodes()[n];
+    if (node.kind != NodeKind::kDirective) continue;
+    // Inside an unknown block, the unknown block is the finding.
+    if (node.parent != kNone &&
+        LookUpDirective(tree.name(tree.nodes()[node.parent])).empty()) {
+      continue;
+    }
+    std::string name = tree.name(node);
+    std::span<const DirectiveSpec> specs = LookUpDirective(name);
+    const NginxVersion& version = context.version();
+    if (std::any_of(specs.begin(), specs.end(), [&](const DirectiveSpec& s) {
+          return s.ExistsIn(version);
+        })) {
+      continue;
+    }
+    if (std::find(std::begin(kCoveredElsewhere), std::end(kCoveredElsewhere),
+                  name) != std::end(kCoveredElsewhere)) {
+      continue;
+    }
+    std::string explanation;
+    if (specs.empty()) {
+      explanation =
+          "No module of nginx, nor lua-nginx-module, njs, headers-more, "
+          "set-misc, echo or geoip2, has this directive: it may be misspelt, "
+          "or come from a module ngxfix does not know.";
+    } else if (version < specs[0].since) {
+      explanation = "nginx has it since " + specs[0].since.ToString() +
+                    "; the target is " + version.ToString() + ".";
+    } else {
+      explanation = "nginx removed it in " + specs[0].until.ToString() +
+                    "; the target is " + version.ToString() + ".";
+    }
+    context.Report(n, "unknown directive \"" + name + "\"", explanation);
+  }
+}
+
+}  // namespace ngxfix::rules
