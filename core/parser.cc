@@ -205,10 +205,12 @@ void Parser::SplitFiles() {
                                    header.size() - kDumpHeader.size() - 1));
     AddFile(std::move(name), begin, end, true);
   }
-  // Status lines and headers are framing tokens of the file they precede.
+  // Status lines and headers are framing tokens of the file they precede;
+  // a byte order mark before them goes with the first.
   for (size_t pos = at; pos < first_header;) {
     std::string_view line = Line(text, pos);
-    AddToken(TokenKind::kDumpFraming, pos, pos + WithoutCr(line).size(), 0);
+    AddToken(TokenKind::kDumpFraming, pos == at ? 0 : pos,
+             pos + WithoutCr(line).size(), 0);
     pos += line.size() + 1;
   }
 }
@@ -290,13 +292,13 @@ void Parser::ParseFile(uint16_t file) {
     std::string_view line = WithoutCr(Line(text, header));
     AddToken(TokenKind::kDumpFraming, header, header + line.size(), 0);
   }
+  // nginx does not skip a byte order mark: it is the start of the first
+  // word, as here.  Say so, since the editor that wrote it hid it.
   if (std::string_view(tree_.text_).substr(pos_, 3) == kByteOrderMark &&
       end_ - pos_ >= 3) {
-    AddToken(TokenKind::kByteOrderMark, pos_, pos_ + 3, 1);
     Error(pos_, 1,
           "UTF-8 byte order mark: nginx reads it as part of the first word",
           Severity::kWarning);
-    pos_ += 3;
   }
 
   for (;;) {

@@ -33,7 +33,6 @@ enum class TokenKind : uint8_t {
   kBlockOpen,      // '{'
   kBlockClose,     // '}'
   kLuaBody,        // the raw Lua between the braces of a *_by_lua_block
-  kByteOrderMark,  // a UTF-8 BOM at the very start of a file
   kDumpFraming,    // nginx -T framing: "# configuration file PATH:" and
                    // "nginx: ..." status lines
 };

@@ -321,14 +321,18 @@ TEST(Parser, NginxDumpIsSplitIntoFiles) {
   EXPECT_EQ(Print(tree), dump);
 }
 
-TEST(Parser, ByteOrderMarkIsKeptAndWarnedAbout) {
+// nginx does not skip a UTF-8 byte order mark: it starts the first word.
+TEST(Parser, ByteOrderMarkIsPartOfTheFirstWordWithAWarning) {
   std::string text = "\xEF\xBB\xBFuser nginx;\n";
   SyntaxTree tree = Parse(text);
   EXPECT_TRUE(tree.ok());
   ASSERT_EQ(tree.diagnostics().size(), 1u);
   EXPECT_EQ(tree.diagnostics()[0].severity, Severity::kWarning);
-  EXPECT_EQ(tree.name(*TopLevel(tree)[0]), "user");
+  EXPECT_EQ(tree.name(*TopLevel(tree)[0]), "\xEF\xBB\xBFuser");
   EXPECT_EQ(Print(tree), text);
+  // A '}' right after it is inside that word, as nginx reads it.
+  EXPECT_EQ(FirstError("\xEF\xBB\xBF}\n"),
+            "2:1: unexpected end of file, expecting \";\" or \"}\"");
 }
 
 TEST(Parser, NestingDeeperThan256BlocksIsAnError) {
