@@ -113,6 +113,8 @@ class Parser {
 
   const ParseOptions& options_;
   SyntaxTree tree_;
+  // Where each file's "# configuration file" line starts, for dumps.
+  std::vector<uint32_t> dump_headers_;
 
   // The file being parsed.
   uint16_t file_ = 0;
@@ -204,6 +206,7 @@ void Parser::SplitFiles() {
     std::string name(header.substr(kDumpHeader.size(),
                                    header.size() - kDumpHeader.size() - 1));
     AddFile(std::move(name), begin, end, true);
+    dump_headers_.push_back(headers[i]);
   }
   // Status lines and headers are framing tokens of the file they precede;
   // a byte order mark before them goes with the first.
@@ -285,11 +288,8 @@ void Parser::ParseFile(uint16_t file) {
 
   // A dump's header line is framing that introduces this file.
   if (f.from_dump) {
-    const std::string& text = tree_.text_;
-    uint32_t header = static_cast<uint32_t>(
-        text.rfind(kDumpHeader.data(), f.begin == 0 ? 0 : f.begin - 1,
-                   kDumpHeader.size()));
-    std::string_view line = WithoutCr(Line(text, header));
+    uint32_t header = dump_headers_[file];
+    std::string_view line = WithoutCr(Line(tree_.text_, header));
     AddToken(TokenKind::kDumpFraming, header, header + line.size(), 0);
   }
   // nginx does not skip a byte order mark: it is the start of the first

@@ -322,6 +322,18 @@ TEST(Parser, NginxDumpIsSplitIntoFiles) {
 }
 
 // nginx does not skip a UTF-8 byte order mark: it starts the first word.
+// Found by the fuzzer: the header is found where it starts, not by
+// searching back for its text.
+TEST(Parser, DumpHeaderLineHoldingTheHeaderTextTwice) {
+  std::string text =
+      "# configuration file a# configuration file b:\nuser x;\n";
+  SyntaxTree tree = Parse(text);
+  ASSERT_EQ(tree.files().size(), 1u);
+  EXPECT_EQ(tree.files()[0].name, "a# configuration file b");
+  EXPECT_EQ(tree.tokens()[0].offset, 0u);
+  EXPECT_EQ(Print(tree), text);
+}
+
 TEST(Parser, ByteOrderMarkIsPartOfTheFirstWordWithAWarning) {
   std::string text = "\xEF\xBB\xBFuser nginx;\n";
   SyntaxTree tree = Parse(text);
