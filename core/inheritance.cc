@@ -91,20 +91,27 @@ Effective EffectiveDirective(const Analysis& analysis, uint32_t place,
   }
 }
 
-std::optional<std::string> HeaderValue(const SyntaxTree& tree,
-                                       const std::vector<uint32_t>& headers,
-                                       std::string_view header) {
-  std::optional<std::string> value;
+uint32_t HeaderNode(const SyntaxTree& tree, const std::vector<uint32_t>& headers,
+                    std::string_view header) {
+  uint32_t found = kNone;
   for (uint32_t h : headers) {
     std::vector<uint32_t> words = tree.words(tree.nodes()[h]);
     if (words.size() < 3) continue;
     std::string name = tree.value(tree.tokens()[words[1]]);
     if (name.size() == header.size() &&
         strncasecmp(name.data(), header.data(), header.size()) == 0) {
-      value = tree.value(tree.tokens()[words[2]]);
+      found = h;
     }
   }
-  return value;
+  return found;
+}
+
+std::optional<std::string> HeaderValue(const SyntaxTree& tree,
+                                       const std::vector<uint32_t>& headers,
+                                       std::string_view header) {
+  uint32_t node = HeaderNode(tree, headers, header);
+  if (node == kNone) return std::nullopt;
+  return tree.value(tree.tokens()[tree.words(tree.nodes()[node])[2]]);
 }
 
 }  // namespace ngxfix

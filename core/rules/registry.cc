@@ -19,6 +19,16 @@ void CheckProxyHttpVersionUnsupported(RuleContext& context);
 void CheckHttp2ToHttp1Backend(RuleContext& context);
 void CheckHttp1ToH2cBackend(RuleContext& context);
 void CheckKeepaliveNeedsHttp11(RuleContext& context);
+void CheckKeepaliveConnectionHeader(RuleContext& context);
+void CheckProxySetHeaderInheritance(RuleContext& context);
+void CheckWebsocketUpgradeMissing(RuleContext& context);
+void CheckUpstreamTlsSniMissing(RuleContext& context);
+void CheckUpstreamSchemePortMismatch(RuleContext& context);
+void CheckListenHttp2Deprecated(RuleContext& context);
+void CheckHttp2DirectiveUnsupported(RuleContext& context);
+void CheckGrpcNeedsHttp2Listener(RuleContext& context);
+void CheckUpstreamHostHeader(RuleContext& context);
+void CheckUpstreamRetryHardening(RuleContext& context);
 
 }  // namespace rules
 
@@ -60,6 +70,37 @@ constexpr Rule kRules[] = {
       "an upstream with keepalive proxied without HTTP/1.1 or without "
       "clearing Connection"},
      rules::CheckKeepaliveNeedsHttp11},
+    {{"keepalive-connection-header", kWarning,
+      "a constant Connection header that defeats upstream keepalive"},
+     rules::CheckKeepaliveConnectionHeader},
+    {{"websocket-upgrade-missing", kWarning,
+      "WebSocket proxying without the Upgrade and Connection headers"},
+     rules::CheckWebsocketUpgradeMissing},
+    {{"proxy-set-header-inheritance", kWarning,
+      "a level whose proxy_set_header drops the ones it would inherit"},
+     rules::CheckProxySetHeaderInheritance},
+    {{"upstream-scheme-port-mismatch", kWarning,
+      "https:// to a clear-text backend, or http:// to a TLS one"},
+     rules::CheckUpstreamSchemePortMismatch},
+    {{"upstream-tls-sni-missing", kWarning,
+      "TLS to a backend by name without proxy_ssl_server_name on"},
+     rules::CheckUpstreamTlsSniMissing},
+    {{"http2-directive-unsupported", kError,
+      "the http2 directive before nginx 1.25.1"},
+     rules::CheckHttp2DirectiveUnsupported},
+    {{"listen-http2-deprecated", kWarning,
+      "listen ... http2 on nginx 1.25.1 and later"},
+     rules::CheckListenHttp2Deprecated},
+    {{"grpc-needs-http2-listener", kError,
+      "grpc_pass in a server that does not accept HTTP/2"},
+     rules::CheckGrpcNeedsHttp2Listener},
+    {{"upstream-host-header", kInfo,
+      "proxy_pass to an upstream group without a Host header"},
+     rules::CheckUpstreamHostHeader},
+    {{"upstream-retry-hardening", kInfo,
+      "production retries, timeouts and passive health checks",
+      /*hardening=*/true},
+     rules::CheckUpstreamRetryHardening},
 };
 
 }  // namespace

@@ -2,6 +2,8 @@
 
 #include <strings.h>
 
+#include <algorithm>
+
 #include "core/inheritance.h"
 
 namespace ngxfix::rules {
@@ -114,6 +116,114 @@ std::vector<Edit> KeepaliveEdits(const RuleContext& context,
   if (!HeaderValue(tree, headers.nodes, "Connection")) {
     std::vector<std::string> more = HeaderStatements(
         context, builder, pass.node, "proxy_set_header", {{"Connection", ""}});
+    statements.insert(statements.end(), more.begin(), more.end());
+  }
+  if (!statements.empty()) {
+    edits.push_back(builder.InsertAfter(tree.nodes()[pass.node], statements));
+  }
+  return edits;
+}
+
+std::vector<uint32_t> Servers(const Analysis& analysis) {
+  std::vector<uint32_t> servers;
+  for (uint32_t n = 0; n < analysis.tree().nodes().size(); ++n) {
+    if (analysis.BlockContext(n) == kContextServer) servers.push_back(n);
+  }
+  return servers;
+}
+
+bool ListenHas(const SyntaxTree& tree, uint32_t listen, std::string_view word) {
+  std::vector<std::string> words = Values(tree, listen);
+  return std::find(words.begin() + std::min<size_t>(2, words.size()),
+                   words.end(), word) != words.end();
+}
+
+Edit RemoveWord(const SyntaxTree& tree, uint32_t token) {
+  const Token& t = tree.tokens()[token];
+  uint32_t begin = t.offset;
+  while (begin > 0 && (tree.text()[begin - 1] == ' ' ||
+                       tree.text()[begin - 1] == '\t')) {
+    --begin;
+  }
+  return Edit{begin, t.offset + t.length, ""};
+}
+
+Edit AppendWord(const SyntaxTree& tree, uint32_t node, std::string_view word) {
+  const Token& last = tree.tokens()[tree.words(tree.nodes()[node]).back()];
+  uint32_t end = last.offset + last.length;
+  return Edit{end, end, " " + std::string(word)};
+}
+
+bool ServerHasHttp2(const RuleContext& context, uint32_t server) {
+  const Analysis& analysis = context.analysis();
+  for (uint32_t listen : analysis.Find(server, "listen")) {
+    if (ListenHas(context.tree(), listen, "http2")) return true;
+  }
+  return context.version() >= NginxVersion{1, 25, 1} &&
+         EffectiveValue(context, server, "http2") == "on";
+}
+
+namespace {
+
+// Whether a map defines $connection_upgrade anywhere in the input.
+bool HasConnectionUpgradeMap(const SyntaxTree& tree) {
+  for (uint32_t n = 0; n < tree.nodes().size(); ++n) {
+    const Node& node = tree.nodes()[n];
+    if (node.kind != NodeKind::kDirective || tree.name(node) != "map") continue;
+    std::vector<std::string> words = Values(tree, n);
+    if (words.size() == 3 && words[2] == "$connection_upgrade") return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<Edit> WebSocketEdits(const RuleContext& context,
+                                 const FixBuilder& builder, const Pass& pass) {
+  const SyntaxTree& tree = context.tree();
+  const Analysis& analysis = context.analysis();
+  uint32_t block = BlockOf(tree, pass.node);
+  std::vector<Edit> edits;
+  std::vector<std::string> statements;
+  if (context.version() < NginxVersion{1, 29, 7} &&
+      EffectiveValue(context, block, "proxy_http_version") != "1.1") {
+    std::vector<uint32_t> own = analysis.Find(block, "proxy_http_version");
+    if (!own.empty()) {
+      edits.push_back(builder.ReplaceToken(
+          tree.words(tree.nodes()[own.back()])[1], "1.1"));
+    } else {
+      statements.push_back(builder.Statement({"proxy_http_version", "1.1"}));
+    }
+  }
+  // The map goes at http level, before the server that holds this block.
+  uint32_t server = analysis.Enclosing(pass.node, kContextServer);
+  bool map_in_sight = HasConnectionUpgradeMap(tree);
+  if (!map_in_sight && server != kNone &&
+      (analysis.context(server) & kContextHttp)) {
+    const std::string& unit = builder.style().indent_unit;
+    edits.push_back(builder.InsertBefore(
+        tree.nodes()[server],
+        {"map $http_upgrade $connection_upgrade {", unit + "default upgrade;",
+         unit + "''      close;", "}"}));
+    map_in_sight = true;
+  }
+  std::vector<std::pair<std::string, std::string>> headers;
+  Effective set = EffectiveDirective(analysis, block, "proxy_set_header");
+  if (!HeaderValue(tree, set.nodes, "Upgrade")) {
+    headers.push_back({"Upgrade", "$http_upgrade"});
+  }
+  std::string connection = map_in_sight ? "$connection_upgrade" : "upgrade";
+  std::optional<std::string> current = HeaderValue(tree, set.nodes, "Connection");
+  if (current != connection) {
+    if (current && set.level == block) {
+      edits.push_back(builder.Remove(
+          tree.nodes()[HeaderNode(tree, set.nodes, "Connection")]));
+    }
+    headers.push_back({"Connection", connection});
+  }
+  if (!headers.empty()) {
+    std::vector<std::string> more =
+        HeaderStatements(context, builder, pass.node, "proxy_set_header", headers);
     statements.insert(statements.end(), more.begin(), more.end());
   }
   if (!statements.empty()) {

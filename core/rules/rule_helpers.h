@@ -60,6 +60,30 @@ bool KeepsAlive(const RuleContext& context, const Pass& pass);
 std::vector<Edit> KeepaliveEdits(const RuleContext& context,
                                  const FixBuilder& builder, const Pass& pass);
 
+// The server blocks (http's, not stream's or mail's) of the configuration.
+std::vector<uint32_t> Servers(const Analysis& analysis);
+
+// Whether a listen directive has the parameter `word` (e.g. ssl, http2).
+bool ListenHas(const SyntaxTree& tree, uint32_t listen, std::string_view word);
+
+// An edit that removes one word of a directive with the blanks before it.
+Edit RemoveWord(const SyntaxTree& tree, uint32_t token);
+
+// An edit that adds " word" after a directive's last word.
+Edit AppendWord(const SyntaxTree& tree, uint32_t node, std::string_view word);
+
+// Whether the server accepts HTTP/2 on the target version: `http2 on` in
+// effect (1.25.1 and later) or a listen with the http2 parameter.
+bool ServerHasHttp2(const RuleContext& context, uint32_t server);
+
+// Edits that make the block of `pass` proxy WebSocket upgrades: HTTP/1.1
+// (before 1.29.7), `Upgrade $http_upgrade`, and `Connection` from the map
+// `$http_upgrade` -> `$connection_upgrade`, which is added at http level
+// next to the enclosing server unless one exists; where no http level is in
+// sight (a location pasted alone), Connection is the constant "upgrade".
+std::vector<Edit> WebSocketEdits(const RuleContext& context,
+                                 const FixBuilder& builder, const Pass& pass);
+
 // The explanation every finding that guesses a backend's protocol ends with.
 std::string Assumption(const Pass& pass);
 

@@ -38,9 +38,10 @@ void CheckUnknownDirective(RuleContext& context) {
     std::string explanation;
     if (specs.empty()) {
       explanation =
-          "No module of nginx, nor lua-nginx-module, njs, headers-more, "
-          "set-misc, echo or geoip2, has this directive: it may be misspelt, "
-          "or come from a module ngxfix does not know.";
+          "No module of nginx or NGINX Plus, nor lua-nginx-module, njs, "
+          "headers-more, set-misc, echo, geoip2, brotli or App Protect has "
+          "this directive: it may be misspelt, or come from a module ngxfix "
+          "does not know (see docs/data/directives.md).";
     } else if (version < specs[0].since) {
       explanation = "nginx has it since " + specs[0].since.ToString() +
                     "; the target is " + version.ToString() + ".";

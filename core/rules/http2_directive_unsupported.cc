@@ -1,0 +1,57 @@
+// http2-directive-unsupported: the `http2` directive exists since nginx
+// 1.25.1; before, nginx -t fails with `unknown directive "http2"`.  The fix
+// removes it and, for `http2 on`, adds the http2 parameter to the server's
+// TLS listens (and its clear-text ones when it proxies gRPC: before 1.25.1 a
+// clear-text `listen ... http2` speaks only HTTP/2, which gRPC clients want
+// and browsers do not).  See docs/rules/http2-directive-unsupported.md.
+
+#include "core/rules/rule_helpers.h"
+
+namespace ngxfix::rules {
+
+void CheckHttp2DirectiveUnsupported(RuleContext& context) {
+  if (context.version() >= NginxVersion{1, 25, 1}) return;
+  const SyntaxTree& tree = context.tree();
+  const Analysis& analysis = context.analysis();
+  for (uint32_t n = 0; n < tree.nodes().size(); ++n) {
+    const Node& node = tree.nodes()[n];
+    if (node.kind != NodeKind::kDirective || tree.name(node) != "http2" ||
+        (node.flags & kNodeBlock)) {
+      continue;
+    }
+    FixBuilder builder(tree, node.file);
+    std::vector<Edit> edits = {builder.Remove(node)};
+    std::string note;
+    uint32_t server = node.parent;
+    std::vector<std::string> words = Values(tree, n);
+    bool on = words.size() == 2 && words[1] == "on";
+    if (on && server != kNone && analysis.BlockContext(server) == kContextServer) {
+      bool grpc = false;
+      for (const Pass& pass : analysis.passes()) {
+        for (uint32_t p = pass.node; p != kNone; p = tree.nodes()[p].parent) {
+          grpc |= p == server && pass.directive == "grpc_pass";
+        }
+      }
+      for (uint32_t listen : analysis.Find(server, "listen")) {
+        if (ListenHas(tree, listen, "http2")) continue;
+        if (ListenHas(tree, listen, "ssl") || grpc) {
+          edits.push_back(AppendWord(tree, listen, "http2"));
+        } else {
+          note = " Clear-text listens are left as they are: before 1.25.1 "
+                 "`listen ... http2` without ssl speaks only HTTP/2, which "
+                 "browsers do not.";
+        }
+      }
+    } else if (on) {
+      note = " At this level, add the http2 parameter to the listens of the "
+             "servers that need HTTP/2.";
+    }
+    context.Report(n, "unknown directive \"http2\"",
+                   "The http2 directive exists since nginx 1.25.1; the target "
+                   "is " + context.version().ToString() +
+                       ", where HTTP/2 is the http2 parameter of listen." + note,
+                   std::move(edits));
+  }
+}
+
+}  // namespace ngxfix::rules

@@ -1,0 +1,89 @@
+// upstream-tls-sni-missing: proxy_pass https:// (or grpc_pass grpcs://)
+// to a name without proxy_ssl_server_name on.  nginx then sends no SNI,
+// and TLS backends that host several names (or reject unknown ones, as
+// with ssl_reject_handshake) fail the handshake: "SSL_do_handshake() failed
+// (... alert number 112)" and 502.  The fix turns SNI on, and names the
+// certificate with proxy_ssl_name where the URL holds an upstream group's
+// name.  See docs/rules/upstream-tls-sni-missing.md.
+
+#include <arpa/inet.h>
+
+#include "core/inheritance.h"
+#include "core/rules/rule_helpers.h"
+
+namespace ngxfix::rules {
+namespace {
+
+bool IsAddress(std::string_view host) {
+  std::string h(host);
+  if (h.size() > 2 && h.front() == '[' && h.back() == ']') {
+    h = h.substr(1, h.size() - 2);
+  }
+  unsigned char buffer[16];
+  return inet_pton(AF_INET, h.c_str(), buffer) == 1 ||
+         inet_pton(AF_INET6, h.c_str(), buffer) == 1;
+}
+
+// The first server of an upstream group given by name rather than address.
+std::string FirstServerName(const RuleContext& context, uint32_t upstream) {
+  for (uint32_t s : context.analysis().Find(upstream, "server")) {
+    std::vector<std::string> words = Values(context.tree(), s);
+    if (words.size() < 2) continue;
+    std::string host = words[1].substr(0, words[1].rfind(':'));
+    if (words[1].find(':') == std::string::npos) host = words[1];
+    if (!IsAddress(host) && host.rfind("unix:", 0) != 0) return host;
+  }
+  return "";
+}
+
+}  // namespace
+
+void CheckUpstreamTlsSniMissing(RuleContext& context) {
+  const SyntaxTree& tree = context.tree();
+  for (const Pass& pass : context.analysis().passes()) {
+    bool grpc = pass.directive == "grpc_pass";
+    if (!(pass.directive == "proxy_pass" && pass.scheme == "https") &&
+        !(grpc && pass.scheme == "grpcs")) {
+      continue;
+    }
+    std::string prefix = grpc ? "grpc_" : "proxy_";
+    uint32_t block = BlockOf(tree, pass.node);
+    if (EffectiveValue(context, block, prefix + "ssl_server_name") == "on") {
+      continue;
+    }
+    std::string name;
+    if (pass.upstream != kNone) {
+      name = FirstServerName(context, pass.upstream);
+    } else if (!IsAddress(pass.host)) {
+      name = pass.host;
+    }
+    if (name.empty() && pass.upstream == kNone) continue;  // an address: no SNI
+
+    FixBuilder builder(tree, tree.nodes()[pass.node].file);
+    std::vector<std::string> statements = {
+        builder.Statement({prefix + "ssl_server_name", "on"})};
+    std::string note;
+    bool named = !EffectiveDirective(context.analysis(), block,
+                                     prefix + "ssl_name").nodes.empty();
+    if (pass.upstream != kNone && !named) {
+      if (!name.empty()) {
+        statements.push_back(builder.Statement({prefix + "ssl_name", name}));
+        note = " The URL names an upstream group, so the TLS name is set "
+               "with " + prefix + "ssl_name to its first server's name (" +
+               name + "); use the name on the backend's certificate.";
+      } else {
+        note = " The URL names an upstream group of addresses: also set " +
+               prefix + "ssl_name to the name on the backend's certificate.";
+      }
+    }
+    context.Report(
+        pass.node, "TLS to " + pass.backend + " without SNI",
+        "Without " + prefix + "ssl_server_name on, nginx sends no server name "
+        "in the TLS handshake. Backends that serve several names, CDNs and "
+        "cloud load balancers then refuse it (\"SSL_do_handshake() failed ... "
+        "alert number 112\" or 40) and the client gets 502." + note,
+        {builder.InsertAfter(tree.nodes()[pass.node], statements)});
+  }
+}
+
+}  // namespace ngxfix::rules
