@@ -371,7 +371,7 @@ TEST(Printer, RoundTripsEveryByte) {
   for (std::string text : {
            std::string(""), std::string("\n\n"), std::string("a;"),
            std::string("a {\r\n\tb \"c\\\"\" 'd' # e\r\n}\r\n"),
-           std::string("x \xff\xfe\x00y;", 9), std::string("}}}{{{;;;\"'"),
+           std::string("x \xff\xfe\x00y;", 7), std::string("}}}{{{;;;\"'"),
            std::string("content_by_lua_block { x = '}' } tail;"),
        }) {
     EXPECT_EQ(Print(Parse(text)), text);
