@@ -99,13 +99,15 @@ bool ReadInput(const std::string& path, std::string* text, std::string* error) {
 // one of them is an error.
 bool ReportDiagnostics(const SyntaxTree& tree) {
   bool error = false;
+  std::string report;  // one write: std::cerr is unbuffered
   for (const Diagnostic& d : tree.diagnostics()) {
     bool is_error = d.severity == Severity::kError;
     error |= is_error;
-    std::cerr << tree.files()[d.file].name << ":" << d.line << ":" << d.column
-              << ": " << (is_error ? "error" : "warning") << ": " << d.message
-              << "\n";
+    report += tree.files()[d.file].name + ":" + std::to_string(d.line) + ":" +
+              std::to_string(d.column) + ": " +
+              (is_error ? "error" : "warning") + ": " + d.message + "\n";
   }
+  std::cerr << report;
   return error;
 }
 

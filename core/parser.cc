@@ -142,9 +142,10 @@ SyntaxTree Parser::Run() {
     Error(0, 1, "input is larger than 16 MiB");
     return std::move(tree_);
   }
-  // Most configurations have about one token every five bytes.
-  tree_.tokens_.reserve(tree_.text_.size() / 5 + 16);
-  tree_.nodes_.reserve(tree_.text_.size() / 24 + 16);
+  // Real configurations have about one token every ten bytes and one node
+  // every forty; denser input grows the arrays as it goes.
+  tree_.tokens_.reserve(tree_.text_.size() / 8 + 16);
+  tree_.nodes_.reserve(tree_.text_.size() / 32 + 16);
   SplitFiles();
   for (uint16_t f = 0; f < tree_.files_.size(); ++f) ParseFile(f);
   return std::move(tree_);
@@ -266,6 +267,11 @@ void Parser::Error(uint32_t offset, uint32_t line, std::string message,
   // Recovery can meet the same character twice; report it once.
   if (!diags.empty() && diags.back().offset == offset &&
       diags.back().file == file_) {
+    return;
+  }
+  if (diags.size() == kMaxDiagnostics) {
+    message = "too many errors; the rest are not reported";
+  } else if (diags.size() > kMaxDiagnostics) {
     return;
   }
   const auto& starts = tree_.line_starts_;

@@ -24,6 +24,9 @@ namespace ngxfix {
 // recursive consumers.  Exceeding one is an error, never a crash.
 inline constexpr size_t kMaxInputBytes = 16u << 20;  // 16 MiB
 inline constexpr int kMaxBlockDepth = 256;
+// nginx stops at its first error; past this many, the rest are one
+// "too many errors" diagnostic, so that hostile input stays cheap.
+inline constexpr size_t kMaxDiagnostics = 1000;
 
 struct ParseOptions {
   // The file name used in diagnostics of a plain (non-dump) input.

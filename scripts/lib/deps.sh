@@ -11,6 +11,7 @@ NGXFIX_DEBIAN_PACKAGES=(
   emscripten                         # the WebAssembly build (brings clang, lld, binaryen)
   clang-14 libclang-rt-14-dev        # fuzz preset: clang++-14 and libFuzzer's runtime
   nginx-core openssl                 # tests that ask a real nginx (nginx -t) about a config
+  chromium                           # browser tests (headless; no test tool downloads a browser)
   dpkg-dev patch                     # apt-get source re2 (unpacks and patches it)
   python3 python3-six unicode-data   # regenerating RE2's Unicode tables
 )

@@ -359,6 +359,16 @@ TEST(Parser, NestingDeeperThan256BlocksIsAnError) {
   EXPECT_EQ(Print(tree), text);
 }
 
+TEST(Parser, DiagnosticsAreCappedForHostileInput) {
+  std::string text(200000, ';');
+  SyntaxTree tree = Parse(text);
+  ASSERT_EQ(tree.diagnostics().size(), kMaxDiagnostics + 1);
+  EXPECT_EQ(tree.diagnostics().back().message,
+            "too many errors; the rest are not reported");
+  EXPECT_EQ(tree.diagnostics()[0].message, "unexpected \";\"");
+  EXPECT_EQ(Print(tree), text);
+}
+
 TEST(Parser, InputOver16MiBIsAnError) {
   std::string text(kMaxInputBytes + 1, ' ');
   SyntaxTree tree = Parse(text);
