@@ -110,6 +110,10 @@ class Parser {
   void CloseBlock(uint8_t extra_flags);
   void Error(uint32_t offset, uint32_t line, std::string message,
              Severity severity = Severity::kError);
+  // An error at `offset` after which the file is kept unparsed from
+  // `unparsed_from` on; always reported, whatever was reported before.
+  void Fatal(uint32_t offset, uint32_t line, std::string message,
+             uint32_t unparsed_from);
 
   const ParseOptions& options_;
   SyntaxTree tree_;
@@ -139,7 +143,7 @@ SyntaxTree Parser::Run() {
   IndexLines();
   if (tree_.text_.size() > kMaxInputBytes) {
     AddFile(options_.file_name, 0, tree_.text_.size(), false);
-    Error(0, 1, "input is larger than 16 MiB");
+    Fatal(0, 1, "input is larger than 16 MiB", 0);
     return std::move(tree_);
   }
   // Real configurations have about one token every ten bytes and one node
@@ -282,6 +286,17 @@ void Parser::Error(uint32_t offset, uint32_t line, std::string message,
                              std::move(message)});
 }
 
+void Parser::Fatal(uint32_t offset, uint32_t line, std::string message,
+                   uint32_t unparsed_from) {
+  const auto& starts = tree_.line_starts_;
+  uint32_t line_start =
+      *(std::upper_bound(starts.begin(), starts.end(), offset) - 1);
+  tree_.diagnostics_.push_back(Diagnostic{Severity::kError, file_, offset,
+                                          line, offset - line_start + 1,
+                                          std::move(message)});
+  tree_.files_[file_].unparsed_from = unparsed_from;
+}
+
 void Parser::ParseFile(uint16_t file) {
   const File& f = tree_.files_[file];
   file_ = file;
@@ -326,9 +341,10 @@ void Parser::ParseFile(uint16_t file) {
         uint32_t node = AddNode(kind, statement_first_token_, kNodeBlock);
         tree_.nodes_[node].brace = brace;
         if (blocks_.size() > static_cast<size_t>(kMaxBlockDepth)) {
-          Error(last->offset, line_,
+          Fatal(last->offset, line_,
                 "too deep nesting: more than 256 blocks; the rest of the "
-                "input is kept as text");
+                "file is kept as text",
+                last->offset + 1);
           CloseBlock(kNodeUnterminated);
           while (blocks_.size() > 1) CloseBlock(kNodeUnterminated);
           return;

@@ -83,6 +83,10 @@ struct File {
   uint32_t first_line;   // index into line_starts() of the file's line 1
   uint32_t first_node;   // first top-level node, or kNone
   bool from_dump;        // the name came from an nginx -T header
+  // Where parsing stopped after a fatal error (input too large, nesting
+  // too deep): text from here to `end` is kept as it is, unparsed.  kNone
+  // when the whole file was parsed.
+  uint32_t unparsed_from = kNone;
 };
 
 struct Position {

@@ -31,20 +31,30 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   ngxfix::SyntaxTree tree = ngxfix::Parse(text);
   Check(ngxfix::Print(tree) == text, "print differs from the input");
 
-  // Only whitespace lies between tokens, unless parsing stopped early.
-  bool stopped = false;
-  for (const auto& d : tree.diagnostics()) {
-    stopped |= d.message.rfind("too deep nesting", 0) == 0;
-  }
+  // Only whitespace lies between tokens, except in the part of a file that
+  // a fatal error left unparsed (and then a diagnostic says so).
+  auto unparsed = [&](uint32_t offset) {
+    for (const ngxfix::File& f : tree.files()) {
+      if (f.unparsed_from != ngxfix::kNone && offset >= f.unparsed_from &&
+          offset <= f.end) {
+        return true;
+      }
+    }
+    return false;
+  };
   uint32_t cursor = 0;
   for (const ngxfix::Token& t : tree.tokens()) {
     Check(t.offset >= cursor && t.length > 0, "tokens overlap or are empty");
     std::string_view gap(text.data() + cursor, t.offset - cursor);
-    Check(IsWhitespace(gap), "bytes outside tokens");
+    Check(IsWhitespace(gap) || unparsed(cursor), "bytes outside tokens");
     cursor = t.offset + t.length;
   }
-  Check(stopped || IsWhitespace(std::string_view(text).substr(cursor)),
+  Check(IsWhitespace(std::string_view(text).substr(cursor)) || unparsed(cursor),
         "bytes after the last token");
+  for (const ngxfix::File& f : tree.files()) {
+    Check(f.unparsed_from == ngxfix::kNone || !tree.ok(),
+          "a file was left unparsed without an error");
+  }
   for (const auto& d : tree.diagnostics()) {
     Check(d.line >= 1 && d.column >= 1 && d.offset <= text.size(),
           "diagnostic without a position");

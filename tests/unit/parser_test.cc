@@ -369,6 +369,22 @@ TEST(Parser, DiagnosticsAreCappedForHostileInput) {
   EXPECT_EQ(Print(tree), text);
 }
 
+// Found by the fuzzer: in a word list the '{' that is too deep is also
+// "unexpected", and the stop must still be reported.
+TEST(Parser, TooDeepNestingIsReportedInsideWordLists) {
+  std::string text = "types {";
+  for (int i = 0; i < 300; ++i) text += " a {";
+  text += " tail";
+  SyntaxTree tree = Parse(text);
+  bool reported = false;
+  for (const Diagnostic& d : tree.diagnostics()) {
+    reported |= d.message.rfind("too deep nesting", 0) == 0;
+  }
+  EXPECT_TRUE(reported);
+  EXPECT_NE(tree.files()[0].unparsed_from, kNone);
+  EXPECT_EQ(Print(tree), text);
+}
+
 TEST(Parser, InputOver16MiBIsAnError) {
   std::string text(kMaxInputBytes + 1, ' ');
   SyntaxTree tree = Parse(text);
