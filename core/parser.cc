@@ -211,7 +211,8 @@ void Parser::SplitFiles() {
     std::string name(header.substr(kDumpHeader.size(),
                                    header.size() - kDumpHeader.size() - 1));
     AddFile(std::move(name), begin, end, true);
-    dump_headers_.push_back(headers[i]);
+    // A byte order mark before the first header is part of its line.
+    dump_headers_.push_back(i == 0 && first_header == at ? 0 : headers[i]);
   }
   // Status lines and headers are framing tokens of the file they precede;
   // a byte order mark before them goes with the first.

@@ -334,6 +334,15 @@ TEST(Parser, DumpHeaderLineHoldingTheHeaderTextTwice) {
   EXPECT_EQ(Print(tree), text);
 }
 
+TEST(Parser, ByteOrderMarkBeforeADumpHeader) {
+  std::string text = "\xEF\xBB\xBF# configuration file /a.conf:\nuser x;\n";
+  SyntaxTree tree = Parse(text);
+  ASSERT_EQ(tree.files().size(), 1u);
+  EXPECT_EQ(tree.files()[0].name, "/a.conf");
+  EXPECT_EQ(tree.tokens()[0].offset, 0u);
+  EXPECT_EQ(Print(tree), text);
+}
+
 TEST(Parser, ByteOrderMarkIsPartOfTheFirstWordWithAWarning) {
   std::string text = "\xEF\xBB\xBFuser nginx;\n";
   SyntaxTree tree = Parse(text);
