@@ -91,7 +91,8 @@ std::vector<uint32_t> Analysis::Find(uint32_t node, std::string_view name) const
   std::vector<uint32_t> found;
   for (uint32_t c : Children(node)) {
     const Node& n = tree_.nodes()[c];
-    if (n.kind == NodeKind::kDirective && tree_.name(n) == name) {
+    if (n.kind == NodeKind::kDirective &&
+        !(n.flags & (kNodeBlock | kNodeUnterminated)) && tree_.name(n) == name) {
       found.push_back(c);
     }
   }

@@ -81,7 +81,9 @@ class Analysis {
 
   // The node's children, or a file's top-level nodes for node == kNone.
   std::vector<uint32_t> Children(uint32_t node, uint16_t file = 0) const;
-  // The directive nodes named `name` directly in the block of `node`.
+  // The statements named `name` (ended by ';') directly in the block of
+  // `node`.  A directive written as a block, or cut short by a syntax
+  // error, is not one: other rules report it.
   std::vector<uint32_t> Find(uint32_t node, std::string_view name) const;
   // The nearest enclosing node (or the node itself) whose block opens one
   // of `contexts`, or kNone.
