@@ -218,6 +218,8 @@ void Analysis::CollectPasses() {
                   name) == std::end(kPassDirectives)) {
       continue;
     }
+    // stream's proxy_pass speaks TCP or UDP, not HTTP.
+    if (contexts_[n] == kContextStreamServer) continue;
     std::vector<uint32_t> words = tree_.words(node);
     if (words.size() < 2) continue;
     Pass pass;

@@ -43,23 +43,65 @@ nlohmann::ordered_json FindingsToJson(const SyntaxTree& tree,
 nlohmann::ordered_json FindingsToSarif(const SyntaxTree& tree,
                                        const CheckResult& result,
                                        const NginxVersion& version) {
+  // A rule's descriptor.  GitHub code scanning wants a fullDescription and
+  // help for every rule (the SARIF Multitool's GitHub profile reports rules
+  // without them as errors, GH2012); ours point at the documentation.
+  auto descriptor = [](std::string_view id, std::string_view summary,
+                       const std::string& help_uri) {
+    std::string text(summary);
+    nlohmann::ordered_json d = {{"id", id},
+                                {"shortDescription", {{"text", text}}},
+                                {"fullDescription", {{"text", text}}}};
+    if (help_uri.empty()) {
+      d["help"] = {{"text", text}};
+    } else {
+      d["helpUri"] = help_uri;
+      d["help"] = {{"text", text + ". Documentation: " + help_uri},
+                   {"markdown", text + ". See [the rule's documentation](" +
+                                    help_uri + ")."}};
+    }
+    return d;
+  };
   nlohmann::ordered_json rules = nlohmann::ordered_json::array();
   for (const Rule& rule : AllRules()) {
-    rules.push_back(
-        {{"id", rule.info.id},
-         {"shortDescription", {{"text", rule.info.summary}}},
-         {"helpUri", std::string(kInformationUri) + "/blob/main/docs/rules/" +
-                         std::string(rule.info.id) + ".md"},
-         {"defaultConfiguration",
-          {{"level", rule.info.severity == FindingSeverity::kInfo
-                         ? "note"
-                         : SeverityName(rule.info.severity)}}}});
+    nlohmann::ordered_json d = descriptor(
+        rule.info.id, rule.info.summary,
+        std::string(kInformationUri) + "/blob/main/docs/rules/" +
+            std::string(rule.info.id) + ".md");
+    d["defaultConfiguration"] = {
+        {"level", rule.info.severity == FindingSeverity::kInfo
+                      ? "note"
+                      : SeverityName(rule.info.severity)}};
+    rules.push_back(std::move(d));
   }
+  // artifactLocation.uri is a URI reference (RFC 3986), not a path.  An
+  // absolute path becomes a file:// URI (a relative reference that starts
+  // with "/" cannot be resolved against a uriBaseId: SARIF 3.4.4, the
+  // Multitool's SARIF1004), and every byte but RFC 3986's unreserved
+  // characters and "/" is percent-encoded, so names such as "<stdin>", ones
+  // with spaces, '#', '%' or UTF-8, and a relative path whose first segment
+  // holds a ':' (which would read as a scheme) stay valid references.
+  auto file_uri = [](const std::string& name) {
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    std::string uri = !name.empty() && name[0] == '/' ? "file://" : "";
+    for (unsigned char c : name) {
+      if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+          (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' ||
+          c == '~' || c == '/') {
+        uri += static_cast<char>(c);
+      } else {
+        uri += '%';
+        uri += kHex[c >> 4];
+        uri += kHex[c & 0xF];
+      }
+    }
+    return uri;
+  };
   nlohmann::ordered_json results = nlohmann::ordered_json::array();
   auto location = [&](uint16_t file, uint32_t line, uint32_t column) {
     return nlohmann::ordered_json::array(
         {{{"physicalLocation",
-           {{"artifactLocation", {{"uri", tree.files()[file].name}}},
+           {{"artifactLocation", {{"uri", file_uri(tree.files()[file].name)}}},
             {"region", {{"startLine", std::max<uint32_t>(line, 1)},
                         {"startColumn", std::max<uint32_t>(column, 1)}}}}}}});
   };
@@ -80,9 +122,8 @@ nlohmann::ordered_json FindingsToSarif(const SyntaxTree& tree,
          {"message", {{"text", d.message}}},
          {"locations", location(d.file, d.line, d.column)}});
   }
-  rules.push_back({{"id", "syntax-error"},
-                   {"shortDescription",
-                    {{"text", "text that nginx's parser rejects"}}}});
+  rules.push_back(
+      descriptor("syntax-error", "text that nginx's parser rejects", ""));
   return {{"$schema", kSarifSchema},
           {"version", "2.1.0"},
           {"runs",

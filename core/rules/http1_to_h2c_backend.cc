@@ -39,7 +39,8 @@ void CheckHttp1ToH2cBackend(RuleContext& context) {
     } else if (has_http2) {
       std::vector<uint32_t> own = context.analysis().Find(block, "proxy_http_version");
       edits.push_back(
-          own.empty() ? builder.InsertAfter(node, {builder.Statement({"proxy_http_version", "2"})})
+          own.empty() ? InsertSettings(context, builder, pass.node,
+                                       {builder.Statement({"proxy_http_version", "2"})})
                       : builder.ReplaceToken(tree.words(tree.nodes()[own.back()])[1], "2"));
       how = "proxy_http_version 2 makes nginx speak HTTP/2 to it.";
     } else {

@@ -5,6 +5,8 @@
 // clear-text `listen ... http2` speaks only HTTP/2, which gRPC clients want
 // and browsers do not).  See docs/rules/http2-directive-unsupported.md.
 
+#include <strings.h>
+
 #include "core/rules/rule_helpers.h"
 
 namespace ngxfix::rules {
@@ -24,7 +26,7 @@ void CheckHttp2DirectiveUnsupported(RuleContext& context) {
     std::string note;
     uint32_t server = node.parent;
     std::vector<std::string> words = Values(tree, n);
-    bool on = words.size() == 2 && words[1] == "on";
+    bool on = words.size() == 2 && strcasecmp(words[1].c_str(), "on") == 0;
     if (on && server != kNone && analysis.BlockContext(server) == kContextServer) {
       bool grpc = false;
       for (const Pass& pass : analysis.passes()) {

@@ -32,8 +32,8 @@ void CheckHttp2ToHttp1Backend(RuleContext& context) {
     Edit edit =
         version.level == block
             ? builder.ReplaceToken(tree.words(tree.nodes()[version.nodes[0]])[1], "1.1")
-            : builder.InsertAfter(tree.nodes()[pass.node],
-                                  {builder.Statement({"proxy_http_version", "1.1"})});
+            : InsertSettings(context, builder, pass.node,
+                             {builder.Statement({"proxy_http_version", "1.1"})});
     context.Report(
         pass.node,
         "proxy_http_version 2 to " + pass.backend + ", which speaks " +

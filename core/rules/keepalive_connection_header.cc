@@ -30,6 +30,7 @@ void CheckKeepaliveConnectionHeader(RuleContext& context) {
       std::vector<std::string> words = Values(tree, h);
       if (words.size() != 3 || strcasecmp(words[1].c_str(), "Connection") != 0 ||
           words[2].empty() || words[2].find('$') != std::string::npos ||
+          strcasecmp(words[2].c_str(), "keep-alive") == 0 ||
           std::find(reported.begin(), reported.end(), h) != reported.end()) {
         continue;
       }

@@ -19,6 +19,13 @@ void CheckKeepaliveNeedsHttp11(RuleContext& context) {
         !KeepsAlive(context, pass)) {
       continue;
     }
+    // An HTTP/2 backend is kept alive by HTTP/2 itself (1.29.4 and later):
+    // http1-to-h2c-backend decides its proxy_http_version.
+    if (pass.protocol && !SpeaksHttp1(pass.protocol->protocol)) continue;
+    if (EffectiveValue(context, BlockOf(tree, pass.node), "proxy_http_version") ==
+        "2") {
+      continue;
+    }
     FixBuilder builder(tree, tree.nodes()[pass.node].file);
     std::vector<Edit> edits = KeepaliveEdits(context, builder, pass);
     if (edits.empty()) continue;

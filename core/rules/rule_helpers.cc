@@ -8,6 +8,24 @@
 
 namespace ngxfix::rules {
 
+uint32_t SettingsAnchor(const Analysis& analysis, uint32_t pass_node) {
+  uint32_t parent = analysis.tree().nodes()[pass_node].parent;
+  if (parent != kNone && (analysis.BlockContext(parent) &
+                          (kContextIfInLocation | kContextLimitExcept))) {
+    return parent;
+  }
+  return pass_node;
+}
+
+Edit InsertSettings(const RuleContext& context, const FixBuilder& builder,
+                    uint32_t pass_node,
+                    const std::vector<std::string>& statements) {
+  uint32_t anchor = SettingsAnchor(context.analysis(), pass_node);
+  const Node& node = context.tree().nodes()[anchor];
+  return anchor == pass_node ? builder.InsertAfter(node, statements)
+                             : builder.InsertBefore(node, statements);
+}
+
 std::vector<std::string> Values(const SyntaxTree& tree, uint32_t node) {
   std::vector<std::string> values;
   for (uint32_t t : tree.words(tree.nodes()[node])) {
@@ -54,27 +72,6 @@ std::vector<std::string> HeaderStatements(
   return statements;
 }
 
-std::vector<Edit> SetHeader(const RuleContext& context,
-                            const FixBuilder& builder, uint32_t anchor,
-                            std::string_view directive, std::string header,
-                            std::string value) {
-  const SyntaxTree& tree = context.tree();
-  uint32_t block = BlockOf(tree, anchor);
-  for (uint32_t h : context.analysis().Find(block, directive)) {
-    std::vector<uint32_t> words = tree.words(tree.nodes()[h]);
-    if (words.size() >= 3 &&
-        SameName(tree.value(tree.tokens()[words[1]]), header)) {
-      if (tree.value(tree.tokens()[words[2]]) == value) return {};
-      return {builder.ReplaceToken(words[2],
-                                   QuoteWord(value, builder.style().quote))};
-    }
-  }
-  return {builder.InsertAfter(
-      tree.nodes()[anchor],
-      HeaderStatements(context, builder, anchor, directive,
-                       {{std::move(header), std::move(value)}}))};
-}
-
 std::string WithScheme(const Pass& pass, std::string_view scheme) {
   std::string_view url = pass.url;
   size_t end = url.find("://");
@@ -99,7 +96,8 @@ bool KeepsAlive(const RuleContext& context, const Pass& pass) {
 std::vector<Edit> KeepaliveEdits(const RuleContext& context,
                                  const FixBuilder& builder, const Pass& pass) {
   const SyntaxTree& tree = context.tree();
-  uint32_t block = BlockOf(tree, pass.node);
+  uint32_t anchor = SettingsAnchor(context.analysis(), pass.node);
+  uint32_t block = BlockOf(tree, anchor);
   std::vector<Edit> edits;
   std::vector<std::string> statements;
   if (EffectiveValue(context, block, "proxy_http_version") != "1.1") {
@@ -115,11 +113,11 @@ std::vector<Edit> KeepaliveEdits(const RuleContext& context,
       EffectiveDirective(context.analysis(), block, "proxy_set_header");
   if (!HeaderValue(tree, headers.nodes, "Connection")) {
     std::vector<std::string> more = HeaderStatements(
-        context, builder, pass.node, "proxy_set_header", {{"Connection", ""}});
+        context, builder, anchor, "proxy_set_header", {{"Connection", ""}});
     statements.insert(statements.end(), more.begin(), more.end());
   }
   if (!statements.empty()) {
-    edits.push_back(builder.InsertAfter(tree.nodes()[pass.node], statements));
+    edits.push_back(InsertSettings(context, builder, pass.node, statements));
   }
   return edits;
 }
@@ -182,7 +180,8 @@ std::vector<Edit> WebSocketEdits(const RuleContext& context,
                                  const FixBuilder& builder, const Pass& pass) {
   const SyntaxTree& tree = context.tree();
   const Analysis& analysis = context.analysis();
-  uint32_t block = BlockOf(tree, pass.node);
+  uint32_t anchor = SettingsAnchor(analysis, pass.node);
+  uint32_t block = BlockOf(tree, anchor);
   std::vector<Edit> edits;
   std::vector<std::string> statements;
   if (context.version() < NginxVersion{1, 29, 7} &&
@@ -200,11 +199,14 @@ std::vector<Edit> WebSocketEdits(const RuleContext& context,
   bool map_in_sight = HasConnectionUpgradeMap(tree);
   if (!map_in_sight && server != kNone &&
       (analysis.context(server) & kContextHttp)) {
+    // Without an upgrade, no Connection header at all where connections
+    // are kept alive; "close" (nginx's documented map) elsewhere.
     const std::string& unit = builder.style().indent_unit;
+    std::string plain = KeepsAlive(context, pass) ? "\"\"" : "close";
     edits.push_back(builder.InsertBefore(
         tree.nodes()[server],
         {"map $http_upgrade $connection_upgrade {", unit + "default upgrade;",
-         unit + "''      close;", "}"}));
+         unit + "''      " + plain + ";", "}"}));
     map_in_sight = true;
   }
   std::vector<std::pair<std::string, std::string>> headers;
@@ -223,11 +225,11 @@ std::vector<Edit> WebSocketEdits(const RuleContext& context,
   }
   if (!headers.empty()) {
     std::vector<std::string> more =
-        HeaderStatements(context, builder, pass.node, "proxy_set_header", headers);
+        HeaderStatements(context, builder, anchor, "proxy_set_header", headers);
     statements.insert(statements.end(), more.begin(), more.end());
   }
   if (!statements.empty()) {
-    edits.push_back(builder.InsertAfter(tree.nodes()[pass.node], statements));
+    edits.push_back(InsertSettings(context, builder, pass.node, statements));
   }
   return edits;
 }

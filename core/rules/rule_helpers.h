@@ -13,6 +13,19 @@
 
 namespace ngxfix::rules {
 
+// Where settings for a pass go: proxy_set_header, proxy_http_version and
+// their kin are not allowed inside `if` or `limit_except`, so for a pass
+// directly inside one, they go into the enclosing location, just before
+// that block (nginx inherits them into it).  Returns the node to anchor on:
+// the pass itself, or the `if` / `limit_except` block.
+uint32_t SettingsAnchor(const Analysis& analysis, uint32_t pass_node);
+
+// Inserts statements at the anchor SettingsAnchor() gives: after the pass,
+// or before the `if` / `limit_except` block that holds it.
+Edit InsertSettings(const RuleContext& context, const FixBuilder& builder,
+                    uint32_t pass_node,
+                    const std::vector<std::string>& statements);
+
 // The values of a node's words (name first).
 std::vector<std::string> Values(const SyntaxTree& tree, uint32_t node);
 
@@ -31,14 +44,6 @@ std::vector<std::string> HeaderStatements(
     const RuleContext& context, const FixBuilder& builder, uint32_t anchor,
     std::string_view directive,
     const std::vector<std::pair<std::string, std::string>>& added);
-
-// Edits that set `header` to `value` in the block of `anchor`: replace the
-// value where the block already sets the header, else add it (with the
-// inherited headers, see HeaderStatements) right after `anchor`.
-std::vector<Edit> SetHeader(const RuleContext& context,
-                            const FixBuilder& builder, uint32_t anchor,
-                            std::string_view directive, std::string header,
-                            std::string value);
 
 // The pass's URL with its scheme replaced: "grpc://a:1/x" -> "http://a:1/x".
 std::string WithScheme(const Pass& pass, std::string_view scheme);

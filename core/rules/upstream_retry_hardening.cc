@@ -39,7 +39,7 @@ void CheckUpstreamRetryHardening(RuleContext& context) {
     }
     std::vector<Edit> edits;
     if (!statements.empty()) {
-      edits.push_back(builder.InsertAfter(tree.nodes()[pass.node], statements));
+      edits.push_back(InsertSettings(context, builder, pass.node, statements));
     }
     if (std::find(hardened_upstreams.begin(), hardened_upstreams.end(),
                   pass.upstream) == hardened_upstreams.end()) {

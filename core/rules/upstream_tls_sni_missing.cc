@@ -29,8 +29,12 @@ std::string FirstServerName(const RuleContext& context, uint32_t upstream) {
   for (uint32_t s : context.analysis().Find(upstream, "server")) {
     std::vector<std::string> words = Values(context.tree(), s);
     if (words.size() < 2) continue;
-    std::string host = words[1].substr(0, words[1].rfind(':'));
-    if (words[1].find(':') == std::string::npos) host = words[1];
+    std::string host = words[1];
+    if (!host.empty() && host[0] == '[') {
+      host = host.substr(0, host.find(']') + 1);
+    } else if (host.find(':') != std::string::npos) {
+      host = host.substr(0, host.rfind(':'));
+    }
     if (!IsAddress(host) && host.rfind("unix:", 0) != 0) return host;
   }
   return "";
@@ -82,7 +86,7 @@ void CheckUpstreamTlsSniMissing(RuleContext& context) {
         "in the TLS handshake. Backends that serve several names, CDNs and "
         "cloud load balancers then refuse it (\"SSL_do_handshake() failed ... "
         "alert number 112\" or 40) and the client gets 502." + note,
-        {builder.InsertAfter(tree.nodes()[pass.node], statements)});
+        {InsertSettings(context, builder, pass.node, statements)});
   }
 }
 

@@ -15,8 +15,22 @@
 namespace ngxfix::rules {
 namespace {
 
-constexpr std::string_view kWebSocketPaths[] = {"/ws", "websocket", "socket.io",
-                                                "sockjs", "/cable"};
+// Path segments that name WebSocket endpoints by convention.
+constexpr std::string_view kWebSocketSegments[] = {
+    "ws", "wss", "websocket", "websockets", "socket.io", "sockjs", "cable"};
+
+bool LooksLikeWebSocketPath(std::string_view path) {
+  if (path.find("socket.io") != std::string_view::npos) return true;
+  for (size_t begin = 0;;) {
+    size_t end = path.find_first_of("/~^$*.?()", begin);
+    std::string_view segment = path.substr(begin, end - begin);
+    for (std::string_view known : kWebSocketSegments) {
+      if (segment == known) return true;
+    }
+    if (end == std::string_view::npos) return false;
+    begin = end + 1;
+  }
+}
 
 }  // namespace
 
@@ -36,14 +50,12 @@ void CheckWebsocketUpgradeMissing(RuleContext& context) {
         (!pass.protocol || pass.protocol->source == BackendSource::kInferred)) {
       std::vector<std::string> words = Values(tree, location);
       std::string path = words.empty() ? "" : words.back();
-      for (std::string_view hint : kWebSocketPaths) {
-        if (path.find(hint) != std::string::npos) {
-          websocket = true;
-          assumption = "assumed " + pass.backend +
-                       " serves WebSockets because the location is " + path +
-                       "; if it does not, say --backend " + pass.backend +
-                       "=http1";
-        }
+      if (LooksLikeWebSocketPath(path)) {
+        websocket = true;
+        assumption = "assumed " + pass.backend +
+                     " serves WebSockets because the location is " + path +
+                     "; if it does not, say --backend " + pass.backend +
+                     "=http1";
       }
     }
     if (!websocket) continue;
