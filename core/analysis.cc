@@ -212,7 +212,11 @@ uint32_t Analysis::FindUpstream(std::string_view name) const {
 void Analysis::CollectPasses() {
   for (uint32_t n = 0; n < tree_.nodes().size(); ++n) {
     const Node& node = tree_.nodes()[n];
-    if (node.kind != NodeKind::kDirective) continue;
+    // Only statements ended by ';': others are syntax errors to fix first.
+    if (node.kind != NodeKind::kDirective ||
+        (node.flags & (kNodeBlock | kNodeUnterminated))) {
+      continue;
+    }
     std::string name = tree_.name(node);
     if (std::find(std::begin(kPassDirectives), std::end(kPassDirectives),
                   name) == std::end(kPassDirectives)) {
