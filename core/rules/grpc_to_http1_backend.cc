@@ -19,11 +19,8 @@ void CheckGrpcToHttp1Backend(RuleContext& context) {
     }
     FixBuilder builder(tree, tree.nodes()[pass.node].file);
     bool tls = UsesTls(pass.protocol->protocol);
-    std::string host = pass.host;
-    if (pass.port) host += ":" + std::to_string(*pass.port);
-    std::vector<Edit> edits = {builder.Replace(
-        tree.nodes()[pass.node],
-        builder.Statement({"proxy_pass", (tls ? "https://" : "http://") + host}))};
+    std::vector<Edit> edits = {
+        ReplacePass(builder, tree, pass, "proxy_pass", tls ? "https" : "http")};
 
     // grpc_set_header, grpc_read_timeout, ... become proxy_set_header, ...
     uint32_t block = BlockOf(tree, pass.node);

@@ -31,10 +31,8 @@ void CheckHttp1ToH2cBackend(RuleContext& context) {
     std::vector<Edit> edits;
     std::string how;
     if (IsGrpc(protocol)) {
-      std::string host = pass.host;
-      if (pass.port) host += ":" + std::to_string(*pass.port);
-      edits.push_back(builder.Replace(
-          node, builder.Statement({"grpc_pass", (pass.scheme == "https" ? "grpcs://" : "grpc://") + host})));
+      edits.push_back(ReplacePass(builder, tree, pass, "grpc_pass",
+                                  pass.scheme == "https" ? "grpcs" : "grpc"));
       how = "gRPC backends are proxied with grpc_pass.";
     } else if (has_http2) {
       std::vector<uint32_t> own = context.analysis().Find(block, "proxy_http_version");

@@ -32,10 +32,8 @@ void CheckProxyPassBadScheme(RuleContext& context) {
     std::vector<Edit> edits;
     std::string how;
     if (IsGrpc(protocol)) {
-      std::string host = pass.host;
-      if (pass.port) host += ":" + std::to_string(*pass.port);
-      edits.push_back(builder.Replace(
-          node, builder.Statement({"grpc_pass", (tls ? "grpcs://" : "grpc://") + host})));
+      edits.push_back(
+          ReplacePass(builder, tree, pass, "grpc_pass", tls ? "grpcs" : "grpc"));
       how = "gRPC goes through grpc_pass.";
     } else {
       edits.push_back(builder.ReplaceToken(

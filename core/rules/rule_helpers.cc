@@ -72,6 +72,15 @@ std::vector<std::string> HeaderStatements(
   return statements;
 }
 
+Edit ReplacePass(const FixBuilder& builder, const SyntaxTree& tree,
+                 const Pass& pass, std::string_view directive,
+                 std::string_view scheme) {
+  std::string url = std::string(scheme) + "://" + pass.host;
+  if (pass.port) url += ":" + std::to_string(*pass.port);
+  return builder.Replace(tree.nodes()[pass.node],
+                         builder.Statement({directive, url}));
+}
+
 std::string WithScheme(const Pass& pass, std::string_view scheme) {
   std::string_view url = pass.url;
   size_t end = url.find("://");

@@ -45,6 +45,12 @@ std::vector<std::string> HeaderStatements(
     std::string_view directive,
     const std::vector<std::pair<std::string, std::string>>& added);
 
+// The pass replaced by `directive scheme://host[:port];` (the URI dropped):
+// how a pass moves between proxy_pass and grpc_pass.
+Edit ReplacePass(const FixBuilder& builder, const SyntaxTree& tree,
+                 const Pass& pass, std::string_view directive,
+                 std::string_view scheme);
+
 // The pass's URL with its scheme replaced: "grpc://a:1/x" -> "http://a:1/x".
 std::string WithScheme(const Pass& pass, std::string_view scheme);
 
