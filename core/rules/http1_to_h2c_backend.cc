@@ -35,11 +35,12 @@ void CheckHttp1ToH2cBackend(RuleContext& context) {
                                   pass.scheme == "https" ? "grpcs" : "grpc"));
       how = "gRPC backends are proxied with grpc_pass.";
     } else if (has_http2) {
-      std::vector<uint32_t> own = context.analysis().Find(block, "proxy_http_version");
-      edits.push_back(
-          own.empty() ? InsertSettings(context, builder, pass.node,
-                                       {builder.Statement({"proxy_http_version", "2"})})
-                      : builder.ReplaceToken(tree.words(tree.nodes()[own.back()])[1], "2"));
+      std::vector<std::string> statements;
+      SetScalar(context, builder, pass.node, "proxy_http_version", "2", &edits,
+                &statements);
+      if (!statements.empty()) {
+        edits.push_back(InsertSettings(context, builder, pass.node, statements));
+      }
       how = "proxy_http_version 2 makes nginx speak HTTP/2 to it.";
     } else {
       how = "nginx " + context.version().ToString() +

@@ -41,13 +41,12 @@ void CheckProxyPassBadScheme(RuleContext& context) {
           QuoteWord(WithScheme(pass, tls ? "https" : "http"), builder.style().quote)));
       bool h2 = protocol == Protocol::kH2c || protocol == Protocol::kH2;
       if (h2 && version >= NginxVersion{1, 29, 4}) {
-        std::vector<uint32_t> own = context.analysis().Find(
-            BlockOf(tree, pass.node), "proxy_http_version");
-        edits.push_back(
-            own.empty()
-                ? InsertSettings(context, builder, pass.node,
-                                 {builder.Statement({"proxy_http_version", "2"})})
-                : builder.ReplaceToken(tree.words(tree.nodes()[own.back()])[1], "2"));
+        std::vector<std::string> statements;
+        SetScalar(context, builder, pass.node, "proxy_http_version", "2",
+                  &edits, &statements);
+        if (!statements.empty()) {
+          edits.push_back(InsertSettings(context, builder, pass.node, statements));
+        }
         how = "HTTP/2 to a backend is proxy_pass with proxy_http_version 2.";
       } else if (h2) {
         how = "nginx before 1.29.4 cannot proxy HTTP/2 except gRPC: the "

@@ -26,6 +26,29 @@ Edit InsertSettings(const RuleContext& context, const FixBuilder& builder,
                              : builder.InsertBefore(node, statements);
 }
 
+void SetScalar(const RuleContext& context, const FixBuilder& builder,
+               uint32_t pass_node, std::string_view name,
+               std::string_view value, std::vector<Edit>* edits,
+               std::vector<std::string>* statements) {
+  const SyntaxTree& tree = context.tree();
+  uint32_t block = BlockOf(tree, SettingsAnchor(context.analysis(), pass_node));
+  std::vector<uint32_t> own = context.analysis().Find(block, name);
+  if (own.empty()) {
+    statements->push_back(builder.Statement({name, value}));
+    return;
+  }
+  for (uint32_t n : own) {
+    std::vector<uint32_t> words = tree.words(tree.nodes()[n]);
+    if (words.size() == 2) {
+      edits->push_back(builder.ReplaceToken(
+          words[1], QuoteWord(value, builder.style().quote)));
+    } else {
+      edits->push_back(builder.Replace(tree.nodes()[n],
+                                       builder.Statement({name, value})));
+    }
+  }
+}
+
 std::vector<std::string> Values(const SyntaxTree& tree, uint32_t node) {
   std::vector<std::string> values;
   for (uint32_t t : tree.words(tree.nodes()[node])) {
@@ -110,13 +133,8 @@ std::vector<Edit> KeepaliveEdits(const RuleContext& context,
   std::vector<Edit> edits;
   std::vector<std::string> statements;
   if (EffectiveValue(context, block, "proxy_http_version") != "1.1") {
-    std::vector<uint32_t> own = context.analysis().Find(block, "proxy_http_version");
-    if (!own.empty() && tree.words(tree.nodes()[own.back()]).size() == 2) {
-      edits.push_back(
-          builder.ReplaceToken(tree.words(tree.nodes()[own.back()])[1], "1.1"));
-    } else {
-      statements.push_back(builder.Statement({"proxy_http_version", "1.1"}));
-    }
+    SetScalar(context, builder, pass.node, "proxy_http_version", "1.1", &edits,
+              &statements);
   }
   Effective headers =
       EffectiveDirective(context.analysis(), block, "proxy_set_header");
@@ -195,13 +213,8 @@ std::vector<Edit> WebSocketEdits(const RuleContext& context,
   std::vector<std::string> statements;
   if (context.version() < NginxVersion{1, 29, 7} &&
       EffectiveValue(context, block, "proxy_http_version") != "1.1") {
-    std::vector<uint32_t> own = analysis.Find(block, "proxy_http_version");
-    if (!own.empty()) {
-      edits.push_back(builder.ReplaceToken(
-          tree.words(tree.nodes()[own.back()])[1], "1.1"));
-    } else {
-      statements.push_back(builder.Statement({"proxy_http_version", "1.1"}));
-    }
+    SetScalar(context, builder, pass.node, "proxy_http_version", "1.1", &edits,
+              &statements);
   }
   // The map goes at http level, before the server that holds this block.
   uint32_t server = analysis.Enclosing(pass.node, kContextServer);

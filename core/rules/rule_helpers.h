@@ -26,6 +26,15 @@ Edit InsertSettings(const RuleContext& context, const FixBuilder& builder,
                     uint32_t pass_node,
                     const std::vector<std::string>& statements);
 
+// Sets the scalar directive `name` to `value` where the settings of the
+// pass at `pass_node` live (see SettingsAnchor): the level's own statement
+// is rewritten when it has one, since nginx rejects a second ("is
+// duplicate"); otherwise a new statement is appended to `statements`.
+void SetScalar(const RuleContext& context, const FixBuilder& builder,
+               uint32_t pass_node, std::string_view name,
+               std::string_view value, std::vector<Edit>* edits,
+               std::vector<std::string>* statements);
+
 // The values of a node's words (name first).
 std::vector<std::string> Values(const SyntaxTree& tree, uint32_t node);
 

@@ -64,14 +64,17 @@ void CheckUpstreamTlsSniMissing(RuleContext& context) {
     if (name.empty() && pass.upstream == kNone) continue;  // an address: no SNI
 
     FixBuilder builder(tree, tree.nodes()[pass.node].file);
-    std::vector<std::string> statements = {
-        builder.Statement({prefix + "ssl_server_name", "on"})};
+    std::vector<Edit> edits;
+    std::vector<std::string> statements;
+    SetScalar(context, builder, pass.node, prefix + "ssl_server_name", "on",
+              &edits, &statements);
     std::string note;
     bool named = !EffectiveDirective(context.analysis(), block,
                                      prefix + "ssl_name").nodes.empty();
     if (pass.upstream != kNone && !named) {
       if (!name.empty()) {
-        statements.push_back(builder.Statement({prefix + "ssl_name", name}));
+        SetScalar(context, builder, pass.node, prefix + "ssl_name", name,
+                  &edits, &statements);
         note = " The URL names an upstream group, so the TLS name is set "
                "with " + prefix + "ssl_name to its first server's name (" +
                name + "); use the name on the backend's certificate.";
@@ -80,13 +83,16 @@ void CheckUpstreamTlsSniMissing(RuleContext& context) {
                prefix + "ssl_name to the name on the backend's certificate.";
       }
     }
+    if (!statements.empty()) {
+      edits.push_back(InsertSettings(context, builder, pass.node, statements));
+    }
     context.Report(
         pass.node, "TLS to " + pass.backend + " without SNI",
         "Without " + prefix + "ssl_server_name on, nginx sends no server name "
         "in the TLS handshake. Backends that serve several names, CDNs and "
         "cloud load balancers then refuse it (\"SSL_do_handshake() failed ... "
         "alert number 112\" or 40) and the client gets 502." + note,
-        {InsertSettings(context, builder, pass.node, statements)});
+        std::move(edits));
   }
 }
 
