@@ -77,6 +77,12 @@ Analysis::Analysis(const SyntaxTree& tree, AnalysisOptions options)
   CollectPasses();
 }
 
+const FileStyle& Analysis::Style(uint16_t file) const {
+  if (styles_.size() < tree_.files().size()) styles_.resize(tree_.files().size());
+  if (!styles_[file]) styles_[file] = DetectStyle(tree_, file);
+  return *styles_[file];
+}
+
 std::vector<uint32_t> Analysis::Children(uint32_t node, uint16_t file) const {
   std::vector<uint32_t> children;
   uint32_t first = node == kNone ? tree_.files()[file].first_node

@@ -20,6 +20,7 @@
 #include "core/backend.h"
 #include "core/directives.h"
 #include "core/nginx_version.h"
+#include "core/style.h"
 #include "core/syntax_tree.h"
 
 namespace ngxfix {
@@ -79,6 +80,9 @@ class Analysis {
   // or inference give it; nullopt when nothing is known.
   std::optional<BackendProtocol> BackendOf(const Pass& pass) const;
 
+  // The style of a file (indentation, line endings, quotes), detected once.
+  const FileStyle& Style(uint16_t file) const;
+
   // The node's children, or a file's top-level nodes for node == kNone.
   std::vector<uint32_t> Children(uint32_t node, uint16_t file = 0) const;
   // The statements named `name` (ended by ';') directly in the block of
@@ -100,6 +104,7 @@ class Analysis {
   std::vector<uint32_t> contexts_;
   std::map<std::string, uint32_t, std::less<>> upstreams_;
   std::vector<Pass> passes_;
+  mutable std::vector<std::optional<FileStyle>> styles_;
 };
 
 }  // namespace ngxfix

@@ -7,9 +7,6 @@ bool IsBlank(char ch) { return ch == ' ' || ch == '\t'; }
 
 }  // namespace
 
-FixBuilder::FixBuilder(const SyntaxTree& tree, uint16_t file)
-    : tree_(tree), style_(DetectStyle(tree, file)) {}
-
 std::string FixBuilder::Statement(
     std::initializer_list<std::string_view> words) const {
   std::string out;

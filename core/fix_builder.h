@@ -18,7 +18,9 @@ namespace ngxfix {
 
 class FixBuilder {
  public:
-  FixBuilder(const SyntaxTree& tree, uint16_t file);
+  // `style` is the file's, from Analysis::Style().
+  FixBuilder(const SyntaxTree& tree, const FileStyle& style)
+      : tree_(tree), style_(style) {}
 
   // "name arg ...;" with each word quoted only if it must be.
   std::string Statement(std::initializer_list<std::string_view> words) const;
@@ -41,7 +43,7 @@ class FixBuilder {
 
  private:
   const SyntaxTree& tree_;
-  FileStyle style_;
+  const FileStyle& style_;
 };
 
 }  // namespace ngxfix

@@ -16,6 +16,7 @@
 
 #include "core/analysis.h"
 #include "core/finding.h"
+#include "core/fix_builder.h"
 
 namespace ngxfix {
 
@@ -35,6 +36,11 @@ class RuleContext {
   const Analysis& analysis() const { return analysis_; }
   const SyntaxTree& tree() const { return analysis_.tree(); }
   const NginxVersion& version() const { return analysis_.version(); }
+
+  // Builds edits in the style of the file that holds `node`.
+  FixBuilder Builder(uint32_t node) const {
+    return FixBuilder(tree(), analysis_.Style(tree().nodes()[node].file));
+  }
 
   // Reports a finding at a node.  `edits` is the fix, possibly empty.
   void Report(uint32_t node, std::string message, std::string explanation,

@@ -28,7 +28,7 @@ void CheckGrpcNeedsHttp2Listener(RuleContext& context) {
     }
     reported.push_back(server);
     std::vector<uint32_t> listens = analysis.Find(server, "listen");
-    FixBuilder builder(tree, tree.nodes()[server].file);
+    FixBuilder builder = context.Builder(server);
     std::vector<Edit> edits;
     if (listens.empty()) {
       // The default listen (*:80) is HTTP/1.x; leave the choice of port to

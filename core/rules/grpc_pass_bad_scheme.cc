@@ -15,7 +15,7 @@ void CheckGrpcPassBadScheme(RuleContext& context) {
     }
     bool tls = pass.scheme == "https" || pass.scheme == "h2s" ||
                (pass.protocol && UsesTls(pass.protocol->protocol));
-    FixBuilder builder(tree, tree.nodes()[pass.node].file);
+    FixBuilder builder = context.Builder(pass.node);
     std::string url = WithScheme(pass, tls ? "grpcs" : "grpc");
     context.Report(
         pass.node,

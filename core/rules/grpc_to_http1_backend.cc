@@ -17,7 +17,7 @@ void CheckGrpcToHttp1Backend(RuleContext& context) {
         !SpeaksHttp1(pass.protocol->protocol)) {
       continue;
     }
-    FixBuilder builder(tree, tree.nodes()[pass.node].file);
+    FixBuilder builder = context.Builder(pass.node);
     bool tls = UsesTls(pass.protocol->protocol);
     std::vector<Edit> edits = {
         ReplacePass(builder, tree, pass, "proxy_pass", tls ? "https" : "http")};

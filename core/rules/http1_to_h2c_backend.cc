@@ -26,8 +26,7 @@ void CheckHttp1ToH2cBackend(RuleContext& context) {
         !IsGrpc(protocol)) {
       continue;
     }
-    const Node& node = tree.nodes()[pass.node];
-    FixBuilder builder(tree, node.file);
+    FixBuilder builder = context.Builder(pass.node);
     std::vector<Edit> edits;
     std::string how;
     if (IsGrpc(protocol)) {

@@ -21,7 +21,7 @@ void CheckHttp2DirectiveUnsupported(RuleContext& context) {
         (node.flags & kNodeBlock)) {
       continue;
     }
-    FixBuilder builder(tree, node.file);
+    FixBuilder builder = context.Builder(n);
     std::vector<Edit> edits = {builder.Remove(node)};
     std::string note;
     uint32_t server = node.parent;

@@ -28,7 +28,7 @@ void CheckHttp2ToHttp1Backend(RuleContext& context) {
         Values(tree, version.nodes[0]).back() != "2") {
       continue;
     }
-    FixBuilder builder(tree, tree.nodes()[pass.node].file);
+    FixBuilder builder = context.Builder(pass.node);
     Edit edit =
         version.level == block
             ? builder.ReplaceToken(tree.words(tree.nodes()[version.nodes[0]])[1], "1.1")

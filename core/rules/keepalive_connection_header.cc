@@ -36,7 +36,7 @@ void CheckKeepaliveConnectionHeader(RuleContext& context) {
       }
       reported.push_back(h);
       bool websocket = HeaderValue(tree, headers.nodes, "Upgrade").has_value();
-      FixBuilder builder(tree, tree.nodes()[h].file);
+      FixBuilder builder = context.Builder(h);
       std::vector<Edit> edits;
       if (websocket) {
         edits = WebSocketEdits(context, builder, pass);

@@ -26,7 +26,7 @@ void CheckKeepaliveNeedsHttp11(RuleContext& context) {
         "2") {
       continue;
     }
-    FixBuilder builder(tree, tree.nodes()[pass.node].file);
+    FixBuilder builder = context.Builder(pass.node);
     std::vector<Edit> edits = KeepaliveEdits(context, builder, pass);
     if (edits.empty()) continue;
     context.Report(

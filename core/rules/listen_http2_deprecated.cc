@@ -15,7 +15,7 @@ void CheckListenHttp2Deprecated(RuleContext& context) {
   const Analysis& analysis = context.analysis();
   for (uint32_t server : Servers(analysis)) {
     std::vector<uint32_t> listens = analysis.Find(server, "listen");
-    FixBuilder builder(tree, tree.nodes()[server].file);
+    FixBuilder builder = context.Builder(server);
     std::vector<Edit> edits;
     uint32_t first = kNone;
     for (uint32_t listen : listens) {

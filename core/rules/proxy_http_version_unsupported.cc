@@ -39,7 +39,7 @@ void CheckProxyHttpVersionUnsupported(RuleContext& context) {
                                   pass.protocol->protocol == Protocol::kH2);
     }
     std::string fixed = any_pass && all_h2 ? "2" : "1.1";
-    FixBuilder builder(tree, node.file);
+    FixBuilder builder = context.Builder(n);
     context.Report(
         n, "invalid value \"" + value + "\" in \"proxy_http_version\"",
         std::string("proxy_http_version takes 1.0 or 1.1") +

@@ -26,7 +26,7 @@ void CheckProxyPassBadScheme(RuleContext& context) {
       continue;
     }
     const Node& node = tree.nodes()[pass.node];
-    FixBuilder builder(tree, node.file);
+    FixBuilder builder = context.Builder(pass.node);
     Protocol protocol = pass.protocol->protocol;
     bool tls = UsesTls(protocol) || pass.scheme == "wss";
     std::vector<Edit> edits;

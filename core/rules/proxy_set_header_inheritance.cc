@@ -56,7 +56,7 @@ void CheckProxySetHeaderInheritance(RuleContext& context) {
     for (const std::string& name : dropped_names) {
       names += (names.empty() ? "" : ", ") + name;
     }
-    FixBuilder builder(tree, tree.nodes()[block].file);
+    FixBuilder builder = context.Builder(block);
     context.Report(
         own.front(),
         "this proxy_set_header drops the inherited " + names,

@@ -19,7 +19,7 @@ void CheckUpstreamRetryHardening(RuleContext& context) {
   for (const Pass& pass : analysis.passes()) {
     if (pass.directive != "proxy_pass" || pass.upstream == kNone) continue;
     uint32_t block = BlockOf(tree, pass.node);
-    FixBuilder builder(tree, tree.nodes()[pass.node].file);
+    FixBuilder builder = context.Builder(pass.node);
     std::vector<std::string> statements;
     auto missing = [&](std::string_view name) {
       return EffectiveDirective(analysis, block, name).nodes.empty();

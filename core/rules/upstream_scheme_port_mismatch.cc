@@ -50,7 +50,7 @@ void CheckUpstreamSchemePortMismatch(RuleContext& context) {
 
     std::string scheme = *tls_backend ? (grpc ? "grpcs" : "https")
                                       : (grpc ? "grpc" : "http");
-    FixBuilder builder(tree, tree.nodes()[pass.node].file);
+    FixBuilder builder = context.Builder(pass.node);
     context.Report(
         pass.node,
         pass.scheme + ":// to " + pass.backend + ", but " + why,

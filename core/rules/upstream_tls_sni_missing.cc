@@ -63,7 +63,7 @@ void CheckUpstreamTlsSniMissing(RuleContext& context) {
     }
     if (name.empty() && pass.upstream == kNone) continue;  // an address: no SNI
 
-    FixBuilder builder(tree, tree.nodes()[pass.node].file);
+    FixBuilder builder = context.Builder(pass.node);
     std::vector<Edit> edits;
     std::vector<std::string> statements;
     SetScalar(context, builder, pass.node, prefix + "ssl_server_name", "on",

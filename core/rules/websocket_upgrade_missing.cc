@@ -71,7 +71,7 @@ void CheckWebsocketUpgradeMissing(RuleContext& context) {
                        *connection == "$http_connection" ||
                        strcasecmp(connection->c_str(), "upgrade") == 0);
     if (upgrade && passes_connection && http11) continue;
-    FixBuilder builder(tree, tree.nodes()[pass.node].file);
+    FixBuilder builder = context.Builder(pass.node);
     context.Report(
         pass.node, "WebSocket proxying without the Upgrade and Connection headers",
         "nginx does not pass hop-by-hop headers on: without proxy_set_header "
