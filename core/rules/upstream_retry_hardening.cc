@@ -2,7 +2,10 @@
 // production settings that turn one failing backend into a retry instead of
 // a 502: proxy_next_upstream error timeout http_502 http_503, a bounded
 // number of tries, explicit connect and read timeouts, and passive health
-// checks (max_fails, fail_timeout) on the upstream's servers.
+// checks (max_fails, fail_timeout) on the upstream's servers.  The message
+// says, for each setting it adds, nginx's default and what changes, since a
+// hardening that only restates a default (proxy_read_timeout 60s) or is
+// gentler than it (max_fails=3 against 1) must not read as a repair.
 // See docs/rules/upstream-retry-hardening.md.
 
 #include <algorithm>
@@ -11,6 +14,58 @@
 #include "core/rules/rule_helpers.h"
 
 namespace ngxfix::rules {
+namespace {
+
+// A setting the hardening adds, with nginx's default and the difference.
+struct Hardening {
+  std::string_view name;
+  std::vector<std::string_view> value;
+  std::string_view change;  // how it differs from nginx's default
+};
+
+const std::vector<Hardening>& Settings() {
+  static const std::vector<Hardening> settings = {
+      {"proxy_next_upstream",
+       {"error", "timeout", "http_502", "http_503"},
+       "nginx's default is `error timeout`, so a 502 or 503 answer goes to "
+       "the client although the group has other servers; now the next server "
+       "is tried (still never for a non-idempotent request such as POST once "
+       "sent, as by default)"},
+      {"proxy_next_upstream_tries",
+       {"3"},
+       "nginx's default is 0, no limit: each server of the group is tried "
+       "once; now a request makes at most 3 attempts, which changes only "
+       "groups of more than 3 servers"},
+      {"proxy_connect_timeout",
+       {"5s"},
+       "nginx's default is 60s, so a host that drops connection attempts "
+       "holds each request a minute before the next server is tried; now 5s"},
+      {"proxy_read_timeout",
+       {"60s"},
+       "the same as nginx's default, written out so that it is seen and "
+       "tuned (60s is too short for long polls and streams)"},
+  };
+  return settings;
+}
+
+// What the passive health check parameters change, for the ones added.
+std::string ServerChange(bool max_fails, bool fail_timeout) {
+  std::string added = max_fails && fail_timeout ? "max_fails=3 fail_timeout=30s"
+                      : max_fails               ? "max_fails=3"
+                                                : "fail_timeout=30s";
+  return "`" + added + "` on the group's servers that lack it: nginx's "
+         "default is max_fails=1 fail_timeout=10s, which takes a server out "
+         "for 10s after a single failure; now it takes 3 failures within the "
+         "fail_timeout, and the server stays out for that long";
+}
+
+bool HasParameter(const std::vector<std::string>& words, std::string_view prefix) {
+  return std::any_of(words.begin() + 1, words.end(), [&](const std::string& w) {
+    return w.rfind(prefix, 0) == 0;
+  });
+}
+
+}  // namespace
 
 void CheckUpstreamRetryHardening(RuleContext& context) {
   const SyntaxTree& tree = context.tree();
@@ -21,21 +76,20 @@ void CheckUpstreamRetryHardening(RuleContext& context) {
     uint32_t block = BlockOf(tree, pass.node);
     FixBuilder builder = context.Builder(pass.node);
     std::vector<std::string> statements;
-    auto missing = [&](std::string_view name) {
-      return EffectiveDirective(analysis, block, name).nodes.empty();
-    };
-    if (missing("proxy_next_upstream")) {
-      statements.push_back(builder.Statement(
-          {"proxy_next_upstream", "error", "timeout", "http_502", "http_503"}));
-    }
-    if (missing("proxy_next_upstream_tries")) {
-      statements.push_back(builder.Statement({"proxy_next_upstream_tries", "3"}));
-    }
-    if (missing("proxy_connect_timeout")) {
-      statements.push_back(builder.Statement({"proxy_connect_timeout", "5s"}));
-    }
-    if (missing("proxy_read_timeout")) {
-      statements.push_back(builder.Statement({"proxy_read_timeout", "60s"}));
+    std::vector<std::string> changes;
+    for (const Hardening& setting : Settings()) {
+      if (!EffectiveDirective(analysis, block, setting.name).nodes.empty()) {
+        continue;
+      }
+      std::vector<std::string_view> words = {setting.name};
+      words.insert(words.end(), setting.value.begin(), setting.value.end());
+      std::string statement;
+      for (std::string_view w : words) {
+        statement += statement.empty() ? "" : " ";
+        statement += QuoteWord(w, builder.style().quote);
+      }
+      statements.push_back(statement + ";");
+      changes.push_back("`" + statement + ";`: " + std::string(setting.change));
     }
     std::vector<Edit> edits;
     if (!statements.empty()) {
@@ -44,24 +98,35 @@ void CheckUpstreamRetryHardening(RuleContext& context) {
     if (std::find(hardened_upstreams.begin(), hardened_upstreams.end(),
                   pass.upstream) == hardened_upstreams.end()) {
       hardened_upstreams.push_back(pass.upstream);
+      bool max_fails = false;
+      bool fail_timeout = false;
       for (uint32_t server : analysis.Find(pass.upstream, "server")) {
         std::vector<std::string> words = Values(tree, server);
-        bool has = false;
-        for (const std::string& w : words) {
-          has |= w.rfind("max_fails=", 0) == 0 || w == "backup" || w == "down";
+        if (words.size() < 2 || HasParameter(words, "backup") ||
+            HasParameter(words, "down")) {
+          continue;
         }
-        if (!has && words.size() >= 2) {
-          edits.push_back(AppendWord(tree, server, "max_fails=3 fail_timeout=30s"));
+        std::string added;
+        if (!HasParameter(words, "max_fails=")) {
+          added += " max_fails=3";
+          max_fails = true;
         }
+        if (!HasParameter(words, "fail_timeout=")) {
+          added += " fail_timeout=30s";
+          fail_timeout = true;
+        }
+        if (!added.empty()) edits.push_back(AppendWord(tree, server, added.substr(1)));
+      }
+      if (max_fails || fail_timeout) {
+        changes.push_back(ServerChange(max_fails, fail_timeout));
       }
     }
     if (edits.empty()) continue;
-    context.Report(
-        pass.node, "no retry or passive health checks for " + pass.backend,
-        "With --hardening: retry the next server on errors, timeouts, 502 "
-        "and 503 (up to 3 tries), fail fast on connect (5s), and take a "
-        "server out for 30s after 3 failures.",
-        std::move(edits));
+    std::string explanation = "With --hardening, for " + pass.backend + ":";
+    for (const std::string& change : changes) explanation += " " + change + ".";
+    context.Report(pass.node,
+                   "no retry or passive health checks for " + pass.backend,
+                   explanation, std::move(edits));
   }
 }
 
