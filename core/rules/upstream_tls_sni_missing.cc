@@ -4,7 +4,8 @@
 // with ssl_reject_handshake) fail the handshake: "SSL_do_handshake() failed
 // (... alert number 112)" and 502.  The fix turns SNI on, and names the
 // certificate with proxy_ssl_name where the URL holds an upstream group's
-// name.  See docs/rules/upstream-tls-sni-missing.md.
+// name.  A group of addresses gets no fix: nginx would send the group's
+// name, and the certificate's name is not in the configuration.  See docs/rules/upstream-tls-sni-missing.md.
 
 #include <arpa/inet.h>
 
@@ -40,6 +41,15 @@ std::string FirstServerName(const RuleContext& context, uint32_t upstream) {
   return "";
 }
 
+// Whether the scalar `name` in effect in `block` is a written `off`, not
+// nginx's default.
+bool ExplicitlyOff(const RuleContext& context, uint32_t block,
+                   const std::string& name) {
+  Effective effective = EffectiveDirective(context.analysis(), block, name);
+  return !effective.nodes.empty() &&
+         EffectiveValue(context, block, name) == "off";
+}
+
 }  // namespace
 
 void CheckUpstreamTlsSniMissing(RuleContext& context) {
@@ -63,36 +73,50 @@ void CheckUpstreamTlsSniMissing(RuleContext& context) {
     }
     if (name.empty() && pass.upstream == kNone) continue;  // an address: no SNI
 
+    bool named = !EffectiveDirective(context.analysis(), block,
+                                     prefix + "ssl_name").nodes.empty();
+    std::string explanation =
+        "Without " + prefix + "ssl_server_name on, nginx sends no server name "
+        "in the TLS handshake. Backends that serve several names, CDNs and "
+        "cloud load balancers then refuse it (\"SSL_do_handshake() failed ... "
+        "alert number 112\" or 40) and the client gets 502.";
+    if (pass.upstream != kNone && !named && name.empty()) {
+      // A group of addresses: SNI on would send the group's name, which
+      // only nginx.conf knows; the name on the certificate is the user's
+      // to give.  An explicit `off` is that choice made.
+      if (ExplicitlyOff(context, block, prefix + "ssl_server_name")) continue;
+      context.Report(
+          pass.node, "TLS to " + pass.backend + " without SNI",
+          explanation + " The group's servers are addresses, and nginx never "
+          "sends an address as SNI; turning " + prefix + "ssl_server_name on "
+          "alone would send the group's name, \"" + pass.host + "\", which no "
+          "certificate carries. Set " + prefix + "ssl_name to the name on the "
+          "backends' certificate and " + prefix + "ssl_server_name on, or " +
+          prefix + "ssl_server_name off to say that they need none.",
+          {},
+          "the TLS name of the servers of \"" + pass.host + "\" is unknown: "
+          "only addresses are given");
+      continue;
+    }
+
     FixBuilder builder = context.Builder(pass.node);
     std::vector<Edit> edits;
     std::vector<std::string> statements;
     SetScalar(context, builder, pass.node, prefix + "ssl_server_name", "on",
               &edits, &statements);
     std::string note;
-    bool named = !EffectiveDirective(context.analysis(), block,
-                                     prefix + "ssl_name").nodes.empty();
     if (pass.upstream != kNone && !named) {
-      if (!name.empty()) {
-        SetScalar(context, builder, pass.node, prefix + "ssl_name", name,
-                  &edits, &statements);
-        note = " The URL names an upstream group, so the TLS name is set "
-               "with " + prefix + "ssl_name to its first server's name (" +
-               name + "); use the name on the backend's certificate.";
-      } else {
-        note = " The URL names an upstream group of addresses: also set " +
-               prefix + "ssl_name to the name on the backend's certificate.";
-      }
+      SetScalar(context, builder, pass.node, prefix + "ssl_name", name,
+                &edits, &statements);
+      note = " The URL names an upstream group, so the TLS name is set "
+             "with " + prefix + "ssl_name to its first server's name (" +
+             name + "); use the name on the backend's certificate.";
     }
     if (!statements.empty()) {
       edits.push_back(InsertSettings(context, builder, pass.node, statements));
     }
-    context.Report(
-        pass.node, "TLS to " + pass.backend + " without SNI",
-        "Without " + prefix + "ssl_server_name on, nginx sends no server name "
-        "in the TLS handshake. Backends that serve several names, CDNs and "
-        "cloud load balancers then refuse it (\"SSL_do_handshake() failed ... "
-        "alert number 112\" or 40) and the client gets 502." + note,
-        std::move(edits));
+    context.Report(pass.node, "TLS to " + pass.backend + " without SNI",
+                   explanation + note, std::move(edits));
   }
 }
 
