@@ -1,7 +1,9 @@
 // proxy-pass-bad-scheme: proxy_pass accepts only http:// and https://;
 // h2://, http2://, h2c://, grpc://, grpcs://, ws:// and wss:// make nginx -t
 // fail with `invalid URL prefix`.  The fix depends on what the backend
-// speaks.  See docs/rules/proxy-pass-bad-scheme.md.
+// speaks; ws:// and wss:// become http:// and https:// with the WebSocket
+// upgrade headers, and a switch to grpc_pass takes the proxy_* settings
+// along as their grpc_* twins.  See docs/rules/proxy-pass-bad-scheme.md.
 
 #include <algorithm>
 
@@ -54,9 +56,15 @@ void CheckProxyPassBadScheme(RuleContext& context) {
       } else {
         how = "The scheme says only how nginx connects: http:// or https://.";
       }
-      if (pass.scheme == "ws" || pass.scheme == "wss") {
-        how += " WebSocket upgrades also need the Upgrade and Connection "
-               "headers (see websocket-upgrade-missing).";
+      if (!h2 && (pass.scheme == "ws" || pass.scheme == "wss")) {
+        // The scheme was the only sign of WebSockets: the upgrade headers
+        // (and HTTP/1.1) go in with it, or the meaning is lost.
+        std::vector<Edit> upgrade = WebSocketEdits(context, builder, pass);
+        edits.insert(edits.end(), upgrade.begin(), upgrade.end());
+        how += " " + pass.scheme + ":// meant WebSockets: nginx passes the "
+               "upgrade on only with proxy_set_header Upgrade and Connection "
+               "(and proxy_http_version 1.1 before 1.29.7), which the fix "
+               "adds where they are not in effect yet.";
       }
     }
     context.Report(pass.node,
