@@ -1,4 +1,6 @@
-// The WebAssembly entry points: plain C functions over byte buffers.
+// The WebAssembly entry points for the syntax tree (parse, diagnose, print)
+// and the result buffers; check/fix/redact are in analyze.cc.  Plain C
+// functions over byte buffers.
 //
 // Embind would need eval (the build forbids it with -sDYNAMIC_EXECUTION=0),
 // so ngxfix.mjs calls these exports directly.  The calling convention:
@@ -23,7 +25,6 @@
 #include <malloc.h>
 
 #include <cstdint>
-#include <cstdlib>
 #include <string>
 #include <utility>
 
@@ -33,6 +34,7 @@
 #include "core/parser.h"
 #include "core/printer.h"
 #include "core/syntax_tree.h"
+#include "wasm/result.h"
 
 #ifndef NGXFIX_VERSION
 #define NGXFIX_VERSION "unknown"
@@ -40,37 +42,18 @@
 
 namespace {
 
-enum Status : int32_t { kOk = 0, kErrors = 1, kFailed = 2 };
+using ngxfix::wasm::Adopt;
+using ngxfix::wasm::Dump;
+using ngxfix::wasm::Fail;
+using ngxfix::wasm::kErrors;
+using ngxfix::wasm::kOk;
+using ngxfix::wasm::Result;
 
 enum Format : int32_t {
   kFormatNgxfix = 0,                // TreeToJson
   kFormatCrossplane = 1,            // TreeToCrossplane
   kFormatCrossplaneComments = 2,    // TreeToCrossplane, include_comments
 };
-
-struct Result {
-  std::string bytes;
-  int32_t status = kOk;
-};
-
-// Takes the malloc()ed input over: copies it into a string, frees it.
-std::string Adopt(char* text, uint32_t size) {
-  std::string s;
-  if (text != nullptr) {
-    s.assign(text, size);
-    std::free(text);
-  }
-  return s;
-}
-
-Result* Fail(std::string message) {
-  return new Result{std::move(message), kFailed};
-}
-
-std::string Dump(const nlohmann::json& j) {
-  // Compact, and never throwing on bytes that are not UTF-8.
-  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
 
 nlohmann::json DiagnosticsToJson(const ngxfix::SyntaxTree& tree) {
   nlohmann::json list = nlohmann::json::array();

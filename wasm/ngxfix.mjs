@@ -5,6 +5,7 @@
 //   await init();                       // browser: fetches ngxfix_core.wasm
 //   parse('events {}', { format: 'crossplane' });   // -> object
 //   print(bytes);                       // Uint8Array in -> Uint8Array out
+//   analyze(text, { nginxVersion: '1.22.1' });  // findings, fix, diff, ...
 //
 // Environment-neutral: no DOM, no Node APIs at top level.  Works in a page, a
 // Web Worker (classic or module) and Node.  The .wasm beside this file is
@@ -150,6 +151,33 @@ class Ngxfix {
     return result.bytes;
   }
 
+  // Checks and fixes `text` (string or Uint8Array) as `ngxfix check` and
+  // `ngxfix fix` do, and returns everything the page shows as one object:
+  // {nginx_version, ok, findings, syntax_errors, backends, remaining, fixed,
+  // diff, changes, redaction, tokens} (see wasm/analyze.cc).  Options:
+  //   nginxVersion  'X.Y.Z' (default 1.24.0)
+  //   backends      {NAME: PROTO}, as --backend NAME=PROTO
+  //   hardening     also apply the opt-in hardening fixes
+  //   fileName      the name in findings and diff headers ('nginx.conf')
+  //   tokens        include syntax tokens for highlighting (default true)
+  //   redact        include the redacted view (default true)
+  // Bad options throw an NgxfixError that says which and why.
+  analyze(text, { nginxVersion, backends, hardening, fileName, tokens,
+                  redact } = {}) {
+    const wire = { nginx_version: nginxVersion, backends, hardening,
+                   file_name: fileName, tokens, redact };
+    for (const key of Object.keys(wire)) {
+      if (wire[key] === undefined) delete wire[key];
+    }
+    const options = encoder.encode(JSON.stringify(wire));
+    const result = this.#run(text, null, (input, size) => {
+      // The export takes the options buffer over, as it does the input.
+      const optionsPtr = this.#alloc(options);
+      return this.#core._ngxfix_analyze(input, size, optionsPtr, options.length);
+    });
+    return JSON.parse(result.bytes);
+  }
+
   // Bytes of WebAssembly memory (it grows, it never shrinks).
   memoryBytes() {
     return this.#core.HEAPU8.buffer.byteLength;
@@ -240,4 +268,7 @@ export function diagnose(text, options) {
   return loaded().diagnose(text, options);
 }
 export function print(text, options) { return loaded().print(text, options); }
+export function analyze(text, options) {
+  return loaded().analyze(text, options);
+}
 export function version() { return loaded().version(); }

@@ -1,0 +1,100 @@
+// analyze(), the page's one call: options and their errors, positions as
+// UTF-16 offsets, highlight tokens, syntax errors beside findings, and the
+// redaction state.  (analyze_parity.test.mjs compares it with the CLI.)
+
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { test as nodeTest } from 'node:test';
+
+import { repoRoot, setUp } from './support.mjs';
+
+const { ngxfix, error } = await setUp();
+nodeTest('the WebAssembly module is built', () => { if (error) throw error; });
+const test = (name, fn) =>
+    nodeTest(name, { skip: error ? 'the WebAssembly module is not built' : false }, fn);
+
+const seed = fs.readFileSync(
+    path.join(repoRoot, 'tests', 'examples', 'seed-incident.conf'), 'utf8');
+
+test('the seed incident: inferred gRPC backend, then the user says http1', () => {
+  const inferred = ngxfix.analyze(seed);
+  assert.deepEqual(inferred.backends.map((b) => [b.name, b.protocol, b.source]),
+                   [['backend_pool', 'grpc', 'inferred']]);
+  assert.match(inferred.backends[0].assumption, /because it is reached with grpc_pass/);
+  assert.match(inferred.diff, /^\+        grpc_pass grpc:\/\/backend_pool;$/m);
+
+  const told = ngxfix.analyze(seed, { backends: { backend_pool: 'http1' } });
+  assert.equal(told.backends[0].source, 'option');
+  assert.ok(told.findings.some((f) => f.rule === 'grpc-to-http1-backend'));
+  assert.match(told.diff, /^\+        proxy_http_version 1\.1;$/m);
+  assert.match(told.fixed, /proxy_pass http:\/\/backend_pool;/);
+  assert.equal(told.findings[0].at, seed.indexOf('grpc_pass'));
+});
+
+test('the nginx version decides the fix', () => {
+  const old = ngxfix.analyze(seed, { nginxVersion: '1.22.1' });
+  const recent = ngxfix.analyze(seed, { nginxVersion: '1.26.0' });
+  assert.equal(old.nginx_version, '1.22.1');
+  assert.match(old.diff, /listen 80 http2;/);
+  assert.match(recent.diff, /http2 on;/);
+});
+
+test('bad options are errors that name the option', () => {
+  assert.throws(() => ngxfix.analyze(seed, { nginxVersion: 'latest' }),
+                /nginx_version takes "X\.Y\.Z", not "latest"/);
+  assert.throws(() => ngxfix.analyze(seed, { backends: { backend_pool: 'http3' } }),
+                /backend backend_pool takes one of http1 .* not "http3"/);
+  assert.throws(() => ngxfix.analyze(seed, { hardening: 'yes' }),
+                /hardening takes true or false/);
+  // The instance is still usable.
+  assert.equal(ngxfix.analyze(seed).ok, true);
+});
+
+test('positions are UTF-16 offsets into the JS string', () => {
+  const text = '# café ☕ 𝄞\nserver {\n    listen 80\n}\n';
+  const r = ngxfix.analyze(text);
+  assert.equal(r.ok, false);
+  const e = r.syntax_errors[0];
+  assert.equal(e.line, 4);
+  assert.equal(r.syntax_errors[0].at, text.lastIndexOf('}'));
+  // Every token's text is what the tokenizer read: a name, its argument,
+  // the comment.
+  const tokens = [];
+  for (let i = 0; i < r.tokens.length; i += 3) {
+    tokens.push([text.substr(r.tokens[i], r.tokens[i + 1]), r.tokens[i + 2]]);
+  }
+  assert.deepEqual(tokens.slice(0, 4),
+                   [['# café ☕ 𝄞', 3], ['server', 0], ['{', 4], ['listen', 0]]);
+});
+
+test('a syntax error leaves the findings and the fix of the rest', () => {
+  const text = seed.replace('listen 80;', 'listen 80') + 'oops {\n';
+  const r = ngxfix.analyze(text, { backends: { backend_pool: 'http1' } });
+  assert.equal(r.ok, false);
+  assert.ok(r.syntax_errors.length >= 1);
+  assert.ok(r.findings.length >= 1);
+});
+
+test('quoted strings and Lua bodies have kinds of their own', () => {
+  const text = 'location / { return 200 "hi"; content_by_lua_block { ngx.say(1) } }\n';
+  const r = ngxfix.analyze(text, { tokens: true });
+  const kinds = new Map();
+  for (let i = 0; i < r.tokens.length; i += 3) {
+    kinds.set(text.substr(r.tokens[i], r.tokens[i + 1]).trim(), r.tokens[i + 2]);
+  }
+  assert.equal(kinds.get('"hi"'), 2);
+  assert.equal(kinds.get('ngx.say(1)'), 5);
+  assert.equal(kinds.get(';'), 4);
+  assert.deepEqual(ngxfix.analyze(text, { tokens: false }).tokens, undefined);
+});
+
+test('the redacted view is either real or says it is unavailable', () => {
+  const r = ngxfix.analyze(seed);
+  if (r.redaction.available) {
+    assert.doesNotMatch(JSON.stringify(r.redaction.config), /10\.0\.2\.10/);
+  } else {
+    assert.match(r.redaction.reason, /redaction/);
+    assert.deepEqual(Object.keys(r.redaction).sort(), ['available', 'reason']);
+  }
+});

@@ -1,0 +1,238 @@
+// The page's one call: ngxfix_analyze(text, options JSON) runs check and fix
+// with the same inputs as `ngxfix check` / `ngxfix fix` and returns, as one
+// JSON object, everything the page shows:
+//
+//   nginx_version   the version the findings are for
+//   ok              no syntax error
+//   findings        as `ngxfix check --format json` prints them, plus `at`
+//   syntax_errors   the same, plus `at`
+//   backends        every backend a *_pass reaches, with what it speaks and
+//                   why ngxfix thinks so (the settings the user may correct)
+//   remaining       findings left in the fixed text
+//   fixed           the whole fixed configuration
+//   diff            a unified diff for `patch -p1` / `git apply`
+//   changes         the same as structured hunks, per file
+//   redaction       what redaction gives (see redaction.cc)
+//   tokens          syntax tokens for highlighting (see highlight.h)
+//
+// `at` fields are UTF-16 offsets into the input, for placing marks in a JS
+// string.  Options (all optional): {"nginx_version": "1.24.0",
+// "backends": {"NAME": "PROTO"}, "hardening": false, "file_name":
+// "nginx.conf", "tokens": true, "redact": true}.
+
+#include <emscripten/emscripten.h>
+
+#include <cstdint>
+#include <set>
+#include <string>
+#include <utility>
+
+#include <nlohmann/json.hpp>
+
+#include "core/analysis.h"
+#include "core/check.h"
+#include "core/parser.h"
+#include "core/report.h"
+#include "wasm/highlight.h"
+#include "wasm/redaction.h"
+#include "wasm/result.h"
+#include "wasm/utf16_index.h"
+
+namespace ngxfix::wasm {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+struct Options {
+  CheckOptions check;
+  ParseOptions parse;
+  bool tokens = true;
+  bool redact = true;
+};
+
+// Reads the options object; an error names the field and what it takes.
+// Exceptions are compiled out, so every access checks the type first.
+bool ReadOptions(const std::string& text, Options* options, std::string* error) {
+  options->parse.file_name = "nginx.conf";
+  if (text.empty()) return true;
+  nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
+  if (j.is_discarded() || !j.is_object()) {
+    *error = "options must be a JSON object";
+    return false;
+  }
+  if (j.contains("nginx_version")) {
+    const auto& v = j["nginx_version"];
+    auto version = v.is_string() ? NginxVersion::Parse(v.get<std::string>())
+                                 : std::nullopt;
+    if (!version) {
+      *error = "nginx_version takes \"X.Y.Z\", not " + Dump(v);
+      return false;
+    }
+    options->check.analysis.nginx_version = *version;
+  }
+  if (j.contains("backends")) {
+    const auto& backends = j["backends"];
+    if (!backends.is_object()) {
+      *error = "backends takes {\"NAME\": \"PROTO\"}";
+      return false;
+    }
+    for (const auto& [name, value] : backends.items()) {
+      auto protocol = value.is_string()
+                          ? ParseProtocol(value.get<std::string>())
+                          : std::nullopt;
+      if (!protocol || name.empty()) {
+        *error = "backend " + name + " takes one of http1 https h2c h2 grpc "
+                 "grpcs ws, not " + Dump(value);
+        return false;
+      }
+      options->check.analysis.backends.push_back({name, *protocol});
+    }
+  }
+  auto flag = [&](const char* key, bool* out) {
+    if (!j.contains(key)) return true;
+    if (!j[key].is_boolean()) {
+      *error = std::string(key) + " takes true or false";
+      return false;
+    }
+    *out = j[key].get<bool>();
+    return true;
+  };
+  if (!flag("hardening", &options->check.hardening) ||
+      !flag("tokens", &options->tokens) || !flag("redact", &options->redact)) {
+    return false;
+  }
+  if (j.contains("file_name")) {
+    if (!j["file_name"].is_string() || j["file_name"].get<std::string>().empty()) {
+      *error = "file_name takes a non-empty string";
+      return false;
+    }
+    options->parse.file_name = j["file_name"].get<std::string>();
+  }
+  return true;
+}
+
+std::string_view SourceName(BackendSource source) {
+  switch (source) {
+    case BackendSource::kOption: return "option";
+    case BackendSource::kAnnotation: return "annotation";
+    case BackendSource::kEvidence: return "evidence";
+    case BackendSource::kInferred: return "inferred";
+  }
+  return "";
+}
+
+// Each backend once, at its first *_pass, in source order.
+Json BackendsToJson(const Analysis& analysis, const Utf16Index& utf16) {
+  const SyntaxTree& tree = analysis.tree();
+  Json list = Json::array();
+  std::set<std::string> seen;
+  for (const Pass& pass : analysis.passes()) {
+    if (!pass.protocol || !seen.insert(pass.backend).second) continue;
+    const Node& node = tree.nodes()[pass.node];
+    uint32_t offset = tree.begin_offset(node);
+    Position position = tree.position(offset);
+    list.push_back({{"name", pass.backend},
+                    {"protocol", ProtocolName(pass.protocol->protocol)},
+                    {"source", SourceName(pass.protocol->source)},
+                    {"assumption", pass.protocol->assumption},
+                    {"directive", pass.directive},
+                    {"file", tree.files()[node.file].name},
+                    {"line", position.line},
+                    {"at", utf16(offset)}});
+  }
+  return list;
+}
+
+Json HunksToJson(const FixResult& fix) {
+  Json changes = Json::array();
+  for (const FileChange& change : fix.changes) {
+    Json hunks = Json::array();
+    for (const Hunk& hunk : change.Hunks()) {
+      Json lines = Json::array();
+      for (const DiffLine& line : hunk.lines) {
+        lines.push_back(Json::array({std::string(1, line.kind), line.text}));
+      }
+      hunks.push_back({{"old_start", hunk.old_start},
+                       {"old_count", hunk.old_count},
+                       {"new_start", hunk.new_start},
+                       {"new_count", hunk.new_count},
+                       {"lines", std::move(lines)}});
+    }
+    changes.push_back({{"path", change.path}, {"hunks", std::move(hunks)}});
+  }
+  return changes;
+}
+
+Json RemainingToJson(const SyntaxTree& tree, const FixResult& fix) {
+  Json list = Json::array();
+  for (const Finding& f : fix.remaining) {
+    list.push_back({{"rule", f.rule},
+                    {"severity", SeverityName(f.severity)},
+                    {"file", f.file < tree.files().size()
+                                 ? tree.files()[f.file].name
+                                 : std::string()},
+                    {"line", f.line},
+                    {"message", f.message}});
+  }
+  return list;
+}
+
+}  // namespace
+}  // namespace ngxfix::wasm
+
+extern "C" {
+
+// `text` and `options` are malloc()ed buffers the call takes over.
+EMSCRIPTEN_KEEPALIVE ngxfix::wasm::Result* ngxfix_analyze(char* text,
+                                                          uint32_t size,
+                                                          char* options_json,
+                                                          uint32_t options_size) {
+  using namespace ngxfix;
+  using namespace ngxfix::wasm;
+  std::string input = Adopt(text, size);
+  Options options;
+  std::string error;
+  if (!ReadOptions(Adopt(options_json, options_size), &options, &error)) {
+    return Fail(error);
+  }
+  SyntaxTree tree = Parse(input, options.parse);
+  Utf16Index utf16(tree.text());
+  FixResult fix = Fix(input, options.parse, options.check);
+
+  // The findings of the input are those Fix() found before fixing.
+  CheckResult checked{fix.findings, tree.diagnostics()};
+  Json report = FindingsToJson(tree, checked,
+                               options.check.analysis.nginx_version);
+  for (size_t i = 0; i < checked.findings.size(); ++i) {
+    report["findings"][i]["at"] = utf16(checked.findings[i].offset);
+  }
+  for (size_t i = 0; i < checked.syntax.size(); ++i) {
+    report["syntax_errors"][i]["at"] = utf16(checked.syntax[i].offset);
+  }
+  Json out = {{"nginx_version", report["nginx_version"]},
+              {"ok", tree.ok()},
+              {"findings", std::move(report["findings"])},
+              {"syntax_errors", std::move(report["syntax_errors"])}};
+  {
+    Analysis analysis(tree, options.check.analysis);
+    out["backends"] = BackendsToJson(analysis, utf16);
+  }
+  out["remaining"] = RemainingToJson(tree, fix);
+  out["diff"] = fix.UnifiedDiff();
+  out["changes"] = HunksToJson(fix);
+  out["redaction"] = options.redact ? RedactionToJson(input, fix)
+                                    : Json{{"available", false},
+                                           {"reason", "not asked for"}};
+  out["fixed"] = std::move(fix.fixed);
+  std::string json = Dump(out);
+  if (options.tokens) {
+    // Spliced in as text (see highlight.h): {..., "tokens": [...]}.
+    json.pop_back();
+    json += ",\"tokens\":";
+    json += HighlightTokensJson(tree, utf16);
+    json += '}';
+  }
+  return new Result{std::move(json), tree.ok() ? kOk : kErrors};
+}
+
+}  // extern "C"

@@ -1,0 +1,33 @@
+// Syntax tokens for the page's highlighting, from the core's own tokenizer:
+// what the page colours is exactly what nginx (and every rule) reads.
+
+#ifndef NGXFIX_WASM_HIGHLIGHT_H_
+#define NGXFIX_WASM_HIGHLIGHT_H_
+
+#include <string>
+
+#include "core/syntax_tree.h"
+#include "wasm/utf16_index.h"
+
+namespace ngxfix::wasm {
+
+// What a highlight token is; the page maps each to a CSS class.
+enum class HighlightKind : int {
+  kName = 0,         // a directive's name
+  kArgument = 1,     // an unquoted argument or list entry
+  kString = 2,       // a quoted argument
+  kComment = 3,
+  kPunctuation = 4,  // ; { }
+  kLua = 5,          // the raw body of a *_by_lua_block
+  kFraming = 6,      // nginx -T framing lines
+};
+
+// Every token as a JSON array of integer triples, flattened:
+// [start, length, kind, start, length, kind, ...], with start and length in
+// UTF-16 code units.  Written as text directly: for a 1.3 MB configuration
+// that is ~750,000 numbers, too many for a JSON value tree.
+std::string HighlightTokensJson(const SyntaxTree& tree, const Utf16Index& utf16);
+
+}  // namespace ngxfix::wasm
+
+#endif  // NGXFIX_WASM_HIGHLIGHT_H_

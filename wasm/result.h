@@ -1,0 +1,51 @@
+// The result-buffer protocol shared by every WebAssembly entry point
+// (exports.cc, analyze.cc): a Result holds output bytes and a status that JS
+// reads with ngxfix_result_data/size/status and frees with
+// ngxfix_result_free.  Inputs arrive as malloc()ed buffers that the entry
+// point takes over (Adopt), so the input is held once, not twice.
+
+#ifndef NGXFIX_WASM_RESULT_H_
+#define NGXFIX_WASM_RESULT_H_
+
+#include <cstdint>
+#include <cstdlib>
+#include <string>
+#include <utility>
+
+#include <nlohmann/json.hpp>
+
+namespace ngxfix::wasm {
+
+// 0 the input parsed without errors, 1 it parsed with error diagnostics (the
+// output is still complete), 2 the call failed (the output is a message).
+enum Status : int32_t { kOk = 0, kErrors = 1, kFailed = 2 };
+
+struct Result {
+  std::string bytes;
+  int32_t status = kOk;
+};
+
+// Takes a malloc()ed buffer over: copies it into a string, frees it.
+inline std::string Adopt(char* text, uint32_t size) {
+  std::string s;
+  if (text != nullptr) {
+    s.assign(text, size);
+    std::free(text);
+  }
+  return s;
+}
+
+inline Result* Fail(std::string message) {
+  return new Result{std::move(message), kFailed};
+}
+
+// Compact JSON that never throws on bytes that are not UTF-8 (they become
+// U+FFFD): exceptions are compiled out, so a throw would abort.
+template <typename Json>
+std::string Dump(const Json& j) {
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace ngxfix::wasm
+
+#endif  // NGXFIX_WASM_RESULT_H_
