@@ -1,0 +1,164 @@
+// The fix as a diff, unified or side by side, with the user's real values
+// (and, when asked, the redacted diff instead); copy the patch, download it
+// as a .patch file, copy the whole fixed configuration.
+
+import { announce, copyText, download, escapeHtml, part } from './dom.js';
+
+const kMaxLines = 5000;  // drawn; the patch and the copies are always whole
+
+export class DiffView {
+  #root;
+  #real;
+  #redacted;
+  #notice;
+  #result = null;
+
+  constructor(root) {
+    this.#root = root;
+    this.#real = part(root, 'diff');
+    this.#redacted = part(root, 'diff-redacted');
+    this.#notice = part(root, 'fix-notice');
+    for (const role of ['layout-unified', 'layout-split', 'show-redacted']) {
+      part(root, role).addEventListener('change', () => this.#draw());
+    }
+    part(root, 'copy-patch').addEventListener('click', async () => {
+      if (!this.#result) return;
+      const ok = await copyText(this.#patch());
+      announce(this.#notice, ok ? 'Patch copied.' : 'The clipboard is not available here.');
+    });
+    part(root, 'download-patch').addEventListener('click', () => {
+      if (!this.#result) return;
+      download(this.#patch(), this.#redactedShown() ? 'ngxfix-redacted.patch' : 'ngxfix.patch');
+      announce(this.#notice, 'Patch downloaded.');
+    });
+    part(root, 'copy-fixed').addEventListener('click', async () => {
+      if (!this.#result) return;
+      const ok = await copyText(this.#redactedShown() ? this.#result.redaction.fixed
+                                                     : this.#result.fixed);
+      announce(this.#notice, ok ? 'Fixed configuration copied.'
+                                : 'The clipboard is not available here.');
+    });
+  }
+
+  show(result) {
+    this.#result = result;
+    const redactable = result.redaction.available;
+    const toggle = part(this.#root, 'show-redacted');
+    toggle.disabled = !redactable;
+    toggle.title = redactable ? '' : `Redaction unavailable: ${result.redaction.reason}`;
+    if (!redactable) toggle.checked = false;
+    this.#draw();
+  }
+
+  #redactedShown() {
+    return part(this.#root, 'show-redacted').checked && this.#result?.redaction.available;
+  }
+
+  // The patch of the view on screen: the real one, or the redacted one.
+  #patch() {
+    return this.#redactedShown() ? this.#result.redaction.diff : this.#result.diff;
+  }
+
+  #draw() {
+    if (!this.#result) return;
+    const split = part(this.#root, 'layout-split').checked;
+    const redacted = this.#redactedShown();
+    this.#real.hidden = redacted;
+    this.#redacted.hidden = !redacted;
+    this.#real.innerHTML = render(this.#result.changes, split);
+    this.#redacted.innerHTML = redacted
+        ? render(parseUnified(this.#result.redaction.diff), split) : '';
+  }
+}
+
+// Structured hunks ({path, hunks: [{old_start, new_start, lines: [[kind,
+// text]]}]}) from a unified diff's text, for the redacted diff.
+export function parseUnified(text) {
+  const changes = [];
+  let hunk = null;
+  for (const line of text.split(/(?<=\n)/)) {
+    if (line.startsWith('--- ')) continue;
+    if (line.startsWith('+++ ')) {
+      changes.push({ path: line.slice(6).trimEnd(), hunks: [] });
+      continue;
+    }
+    const head = line.match(/^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/);
+    if (head) {
+      hunk = { old_start: Number(head[1]), new_start: Number(head[3]), lines: [] };
+      changes.at(-1)?.hunks.push(hunk);
+    } else if (hunk && /^[ +-]/.test(line)) {
+      hunk.lines.push([line[0], line.slice(1)]);
+    }
+  }
+  return changes;
+}
+
+function render(changes, split) {
+  if (changes.length === 0) {
+    return '<p class="nx-empty">Nothing to change.</p>';
+  }
+  let budget = kMaxLines;
+  let html = '';
+  for (const change of changes) {
+    html += `<div class="nx-diff-file"><div class="nx-diff-path">${escapeHtml(change.path)}</div>`;
+    html += split ? '<table class="nx-diff-split">' : '<table class="nx-diff-unified">';
+    for (const hunk of change.hunks) {
+      if (budget <= 0) break;
+      html += `<tbody><tr class="nx-diff-hunk"><td colspan="${split ? 4 : 3}">@@ -${
+          hunk.old_start} +${hunk.new_start} @@</td></tr>`;
+      html += split ? splitRows(hunk) : unifiedRows(hunk);
+      html += '</tbody>';
+      budget -= hunk.lines.length;
+    }
+    html += '</table></div>';
+  }
+  if (budget <= 0) {
+    html += `<p class="nx-empty">The diff is long: the first ${kMaxLines} lines are shown; ` +
+            'the patch holds all of it.</p>';
+  }
+  return html;
+}
+
+const kKind = { ' ': 'ctx', '-': 'del', '+': 'add' };
+
+const code = (text) => escapeHtml(text.replace(/\r?\n$/, ''));
+
+function unifiedRows(hunk) {
+  let oldLine = hunk.old_start;
+  let newLine = hunk.new_start;
+  return hunk.lines.map(([kind, text]) => {
+    const o = kind === '+' ? '' : oldLine++;
+    const n = kind === '-' ? '' : newLine++;
+    return `<tr class="nx-diff-${kKind[kind]}"><td class="nx-diff-ln">${o}</td>` +
+           `<td class="nx-diff-ln">${n}</td><td class="nx-diff-code">` +
+           `<span class="nx-diff-sign">${kind === ' ' ? ' ' : kind}</span>${code(text)}</td></tr>`;
+  }).join('');
+}
+
+// Side by side: runs of removed lines face the added lines that replace them.
+function splitRows(hunk) {
+  let oldLine = hunk.old_start;
+  let newLine = hunk.new_start;
+  let rows = '';
+  const cell = (line, kind, text) => line === null
+      ? '<td class="nx-diff-ln"></td><td class="nx-diff-empty"></td>'
+      : `<td class="nx-diff-ln">${line}</td><td class="nx-diff-code nx-diff-${kind}">${code(text)}</td>`;
+  const lines = hunk.lines;
+  for (let i = 0; i < lines.length;) {
+    if (lines[i][0] === ' ') {
+      rows += `<tr>${cell(oldLine++, 'ctx', lines[i][1])}${cell(newLine++, 'ctx', lines[i][1])}</tr>`;
+      ++i;
+      continue;
+    }
+    const removed = [];
+    const added = [];
+    while (i < lines.length && lines[i][0] === '-') removed.push(lines[i++][1]);
+    while (i < lines.length && lines[i][0] === '+') added.push(lines[i++][1]);
+    for (let k = 0; k < Math.max(removed.length, added.length); ++k) {
+      rows += '<tr>' +
+          (k < removed.length ? cell(oldLine++, 'del', removed[k]) : cell(null)) +
+          (k < added.length ? cell(newLine++, 'add', added[k]) : cell(null)) + '</tr>';
+    }
+  }
+  return rows;
+}

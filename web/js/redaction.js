@@ -1,0 +1,51 @@
+// The redacted view: what was replaced, by kind, and a preview of the
+// redacted configuration, which is what may be shown to anyone else.  When
+// the module has no redaction, the view says so and shows no text at all:
+// unredacted text is never labelled "redacted".
+
+import { escapeHtml, part } from './dom.js';
+
+export class RedactionView {
+  #report;
+  #preview;
+
+  constructor(root) {
+    this.#report = part(root, 'redaction-report');
+    this.#preview = part(root, 'redacted-preview');
+  }
+
+  show(redaction) {
+    if (!redaction.available) {
+      this.#report.innerHTML = `<p class="nx-warning" data-testid="redaction-unavailable">
+        Redaction unavailable: ${escapeHtml(redaction.reason)}. Nothing on this page is
+        redacted; do not share it.</p>`;
+      this.#preview.textContent = '';
+      this.#preview.hidden = true;
+      return;
+    }
+    this.#preview.hidden = false;
+    const items = redaction.report;
+    if (items.length === 0) {
+      this.#report.innerHTML = '<p class="nx-empty">Nothing needed redacting.</p>';
+    } else {
+      const byKind = new Map();
+      for (const item of items) byKind.set(item.kind, (byKind.get(item.kind) || 0) + 1);
+      this.#report.innerHTML =
+          `<p class="nx-summary">${[...byKind].map(([k, n]) => `${n} ${escapeHtml(k)}`)
+              .join(', ')} replaced.</p>
+          <table class="nx-redaction-table"><thead><tr><th scope="col">Kind</th>
+            <th scope="col">Found by</th><th scope="col">Replaced by</th>
+            <th scope="col">First at</th><th scope="col">Times</th></tr></thead><tbody>` +
+          items.map((item) => `<tr><td>${escapeHtml(item.kind)}</td>
+            <td>${escapeHtml(item.detector)}</td><td><code>${escapeHtml(item.placeholder)}</code></td>
+            <td>${item.line}:${item.column}</td><td>${item.count}</td></tr>`).join('') +
+          '</tbody></table>';
+    }
+    this.#preview.textContent = redaction.config;
+  }
+
+  clear() {
+    this.#report.innerHTML = '';
+    this.#preview.textContent = '';
+  }
+}

@@ -1,0 +1,24 @@
+// The Web Worker that runs the WebAssembly core, so that the page never
+// freezes, even on a 1.3 MB configuration.  Messages: {id, text, options}
+// in; {id, result, ms} or {id, error} out.  engine.js is the other side.
+
+import { createNgxfix } from '../wasm/ngxfix.mjs';
+
+const ready = createNgxfix();
+
+self.onmessage = async ({ data: { id, text, options } }) => {
+  let ngxfix;
+  try {
+    ngxfix = await ready;
+  } catch (e) {
+    self.postMessage({ id, error: `cannot load the WebAssembly core: ${e.message}` });
+    return;
+  }
+  try {
+    const started = performance.now();
+    const result = ngxfix.analyze(text, options);
+    self.postMessage({ id, result, ms: performance.now() - started });
+  } catch (e) {
+    self.postMessage({ id, error: e.message });
+  }
+};
