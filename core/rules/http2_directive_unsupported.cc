@@ -1,11 +1,14 @@
 // http2-directive-unsupported: the `http2` directive exists since nginx
 // 1.25.1; before, nginx -t fails with `unknown directive "http2"`.  The fix
 // removes it and, for `http2 on`, adds the http2 parameter to the server's
-// TLS listens (and its clear-text ones when it proxies gRPC: before 1.25.1 a
-// clear-text `listen ... http2` speaks only HTTP/2, which gRPC clients want
-// and browsers do not).  See docs/rules/http2-directive-unsupported.md.
+// TLS listens, and to its clear-text ones only where every server on the
+// address:port serves gRPC alone: before 1.25.1 a clear-text `listen ...
+// http2` makes the whole address:port speak only HTTP/2, which gRPC clients
+// want and browsers do not.  See docs/rules/http2-directive-unsupported.md.
 
 #include <strings.h>
+
+#include <algorithm>
 
 #include "core/rules/rule_helpers.h"
 
@@ -15,6 +18,7 @@ void CheckHttp2DirectiveUnsupported(RuleContext& context) {
   if (context.version() >= NginxVersion{1, 25, 1}) return;
   const SyntaxTree& tree = context.tree();
   const Analysis& analysis = context.analysis();
+  std::vector<AddressGroup> groups;
   for (uint32_t n = 0; n < tree.nodes().size(); ++n) {
     const Node& node = tree.nodes()[n];
     if (node.kind != NodeKind::kDirective || tree.name(node) != "http2" ||
@@ -28,20 +32,25 @@ void CheckHttp2DirectiveUnsupported(RuleContext& context) {
     std::vector<std::string> words = Values(tree, n);
     bool on = words.size() == 2 && strcasecmp(words[1].c_str(), "on") == 0;
     if (on && server != kNone && analysis.BlockContext(server) == kContextServer) {
-      bool grpc = false;
-      for (const Pass& pass : analysis.passes()) {
-        for (uint32_t p = pass.node; p != kNone; p = tree.nodes()[p].parent) {
-          grpc |= p == server && pass.directive == "grpc_pass";
+      if (groups.empty()) groups = AddressGroups(analysis);
+      for (size_t g : GroupsOf(groups, server)) {
+        const AddressGroup& group = groups[g];
+        bool dedicated = std::all_of(
+            group.servers.begin(), group.servers.end(),
+            [&](uint32_t s) { return GrpcOnly(analysis, s); });
+        if (group.http2 || (!group.ssl && !dedicated)) {
+          if (!group.http2) {
+            note = " Clear-text listens are left as they are: before 1.25.1 "
+                   "`listen ... http2` without ssl makes the whole "
+                   "address:port speak only HTTP/2, for every server on it, "
+                   "which browsers do not.";
+          }
+          continue;
         }
-      }
-      for (uint32_t listen : analysis.Find(server, "listen")) {
-        if (ListenHas(tree, listen, "http2")) continue;
-        if (ListenHas(tree, listen, "ssl") || grpc) {
-          edits.push_back(AppendWord(tree, listen, "http2"));
-        } else {
-          note = " Clear-text listens are left as they are: before 1.25.1 "
-                 "`listen ... http2` without ssl speaks only HTTP/2, which "
-                 "browsers do not.";
+        for (uint32_t listen : group.listens) {
+          if (tree.nodes()[listen].parent == server) {
+            edits.push_back(AppendWord(tree, listen, "http2"));
+          }
         }
       }
     } else if (on) {

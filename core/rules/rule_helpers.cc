@@ -179,13 +179,175 @@ Edit AppendWord(const SyntaxTree& tree, uint32_t node, std::string_view word) {
   return Edit{end, end, " " + std::string(word)};
 }
 
-bool ServerHasHttp2(const RuleContext& context, uint32_t server) {
-  const Analysis& analysis = context.analysis();
-  for (uint32_t listen : analysis.Find(server, "listen")) {
-    if (ListenHas(context.tree(), listen, "http2")) return true;
+namespace {
+
+// nginx's reading of a listen address (ngx_parse_url with a default port of
+// 80), as a key that is equal for equal sockets: "80", "*:80" and
+// "0.0.0.0:80" are one.  Names are kept as written: nginx resolves them.
+std::string ListenKey(std::string_view address) {
+  if (address.rfind("unix:", 0) == 0) return std::string(address);
+  std::string host;
+  std::string port = "80";
+  if (!address.empty() && address[0] == '[') {
+    size_t close = address.find(']');
+    host = std::string(address.substr(0, close == std::string_view::npos
+                                             ? address.size()
+                                             : close + 1));
+    if (close != std::string_view::npos && close + 1 < address.size() &&
+        address[close + 1] == ':') {
+      port = std::string(address.substr(close + 2));
+    }
+  } else if (!address.empty() &&
+             address.find_first_not_of("0123456789") == std::string_view::npos) {
+    host = "*";
+    port = std::string(address);
+  } else {
+    size_t colon = address.rfind(':');
+    host = std::string(address.substr(0, colon));
+    if (colon != std::string_view::npos) {
+      port = std::string(address.substr(colon + 1));
+    }
   }
+  std::transform(host.begin(), host.end(), host.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
+  if (host == "0.0.0.0") host = "*";
+  port.erase(0, std::min(port.find_first_not_of('0'), port.size() - 1));
+  return host + ":" + port;
+}
+
+AddressGroup& GroupFor(std::vector<AddressGroup>& groups, std::string key) {
+  for (AddressGroup& group : groups) {
+    if (group.address == key) return group;
+  }
+  AddressGroup& group = groups.emplace_back();
+  group.address = std::move(key);
+  return group;
+}
+
+}  // namespace
+
+std::vector<AddressGroup> AddressGroups(const Analysis& analysis) {
+  const SyntaxTree& tree = analysis.tree();
+  std::vector<AddressGroup> groups;
+  for (uint32_t server : Servers(analysis)) {
+    std::vector<uint32_t> listens = analysis.Find(server, "listen");
+    if (listens.empty()) {
+      AddressGroup& group = GroupFor(groups, "*:80");
+      group.servers.push_back(server);
+      if (group.default_server == kNone) group.default_server = server;
+      continue;
+    }
+    for (uint32_t listen : listens) {
+      std::vector<std::string> words = Values(tree, listen);
+      if (words.size() < 2) continue;
+      AddressGroup& group = GroupFor(groups, ListenKey(words[1]));
+      if (group.servers.empty() || group.servers.back() != server) {
+        group.servers.push_back(server);
+      }
+      group.listens.push_back(listen);
+      bool is_default = false;
+      for (size_t w = 2; w < words.size(); ++w) {
+        group.ssl |= words[w] == "ssl";
+        group.http2 |= words[w] == "http2";
+        is_default |= words[w] == "default_server" || words[w] == "default";
+      }
+      // The first server is the default until one says default_server.
+      if (group.default_server == kNone || is_default) {
+        group.default_server = server;
+      }
+    }
+  }
+  return groups;
+}
+
+std::vector<size_t> GroupsOf(const std::vector<AddressGroup>& groups,
+                             uint32_t server) {
+  std::vector<size_t> found;
+  for (size_t g = 0; g < groups.size(); ++g) {
+    const std::vector<uint32_t>& servers = groups[g].servers;
+    if (std::find(servers.begin(), servers.end(), server) != servers.end()) {
+      found.push_back(g);
+    }
+  }
+  return found;
+}
+
+bool Http2On(const RuleContext& context, uint32_t server) {
   return context.version() >= NginxVersion{1, 25, 1} &&
-         EffectiveValue(context, server, "http2") == "on";
+         strcasecmp(EffectiveValue(context, server, "http2").c_str(), "on") == 0;
+}
+
+bool AcceptsHttp2(const RuleContext& context, const AddressGroup& group,
+                  uint32_t server) {
+  return group.http2 ||
+         Http2On(context, group.ssl ? server : group.default_server);
+}
+
+bool ServerHasHttp2(const RuleContext& context,
+                    const std::vector<AddressGroup>& groups, uint32_t server) {
+  for (size_t g : GroupsOf(groups, server)) {
+    if (AcceptsHttp2(context, groups[g], server)) return true;
+  }
+  return false;
+}
+
+namespace {
+
+// Whether a root or alias directive stands anywhere inside `node`'s block.
+bool ServesFiles(const Analysis& analysis, uint32_t node) {
+  const SyntaxTree& tree = analysis.tree();
+  for (uint32_t child : analysis.Children(node, tree.nodes()[node].file)) {
+    const Node& n = tree.nodes()[child];
+    if (n.kind != NodeKind::kDirective) continue;
+    std::string name = tree.name(n);
+    if (name == "root" || name == "alias") return true;
+    if ((n.flags & kNodeBlock) && ServesFiles(analysis, child)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool GrpcOnly(const Analysis& analysis, uint32_t server) {
+  bool grpc = false;
+  for (const Pass& pass : analysis.passes()) {
+    if (analysis.Enclosing(pass.node, kContextServer) != server) continue;
+    if (pass.directive != "grpc_pass" ||
+        (pass.protocol && SpeaksHttp1(pass.protocol->protocol))) {
+      return false;
+    }
+    grpc = true;
+  }
+  return grpc && !ServesFiles(analysis, server);
+}
+
+std::vector<Edit> Http2OnEdits(const RuleContext& context, uint32_t server) {
+  const SyntaxTree& tree = context.tree();
+  const Analysis& analysis = context.analysis();
+  FixBuilder builder = context.Builder(server);
+  std::vector<uint32_t> own = analysis.Find(server, "http2");
+  if (!own.empty()) {
+    std::vector<Edit> edits;
+    for (uint32_t n : own) {
+      edits.push_back(builder.Replace(tree.nodes()[n],
+                                      builder.Statement({"http2", "on"})));
+    }
+    return edits;
+  }
+  std::vector<uint32_t> listens = analysis.Find(server, "listen");
+  if (!listens.empty()) {
+    return {builder.InsertAfter(tree.nodes()[listens.back()],
+                                {builder.Statement({"http2", "on"})})};
+  }
+  std::vector<uint32_t> children =
+      analysis.Children(server, tree.nodes()[server].file);
+  if (children.empty()) return {};
+  return {builder.InsertBefore(tree.nodes()[children.front()],
+                               {builder.Statement({"http2", "on"})})};
+}
+
+uint32_t LineOf(const SyntaxTree& tree, uint32_t node) {
+  return tree.position(tree.begin_offset(tree.nodes()[node])).line;
 }
 
 namespace {

@@ -92,9 +92,54 @@ Edit RemoveWord(const SyntaxTree& tree, uint32_t token);
 // An edit that adds " word" after a directive's last word.
 Edit AppendWord(const SyntaxTree& tree, uint32_t node, std::string_view word);
 
-// Whether the server accepts HTTP/2 on the target version: `http2 on` in
-// effect (1.25.1 and later) or a listen with the http2 parameter.
-bool ServerHasHttp2(const RuleContext& context, uint32_t server);
+// An address:port nginx listens on for HTTP, with what nginx makes of it.
+// nginx merges the listen options of every server on one address:port
+// (ngx_http_add_addresses): `ssl` or `http2` on any listen there holds for
+// the whole address:port and every server on it.
+struct AddressGroup {
+  std::string address;            // "*:80", "127.0.0.1:8080", "[::]:443", "unix:/p"
+  std::vector<uint32_t> servers;  // in configuration order
+  std::vector<uint32_t> listens;  // of those servers, on this address:port
+  bool ssl = false;
+  bool http2 = false;             // the http2 parameter on any listen here
+  uint32_t default_server = kNone;  // default_server, else the first server
+};
+
+// The addresses the http servers of the configuration listen on.  A server
+// without `listen` is on *:80 (nginx's default when run as root; *:8000
+// otherwise).
+std::vector<AddressGroup> AddressGroups(const Analysis& analysis);
+
+// The groups `server` listens on (indices into `groups`).
+std::vector<size_t> GroupsOf(const std::vector<AddressGroup>& groups,
+                             uint32_t server);
+
+// Whether `http2 on` is in effect in `server` (1.25.1 and later).
+bool Http2On(const RuleContext& context, uint32_t server);
+
+// Whether HTTP/2 reaches `server` through `group`: the http2 parameter on
+// the address:port, or (1.25.1 and later) `http2 on` in the server that
+// decides it: over TLS the server ALPN picks by SNI, in clear text the
+// default server, since nginx looks for the HTTP/2 preface before any Host
+// is known (ngx_http_wait_request_handler).
+bool AcceptsHttp2(const RuleContext& context, const AddressGroup& group,
+                  uint32_t server);
+
+// Whether the server accepts HTTP/2 on any of its addresses.
+bool ServerHasHttp2(const RuleContext& context,
+                    const std::vector<AddressGroup>& groups, uint32_t server);
+
+// Whether `server` serves gRPC only: it has a grpc_pass to a backend that is
+// not HTTP/1.x, no other *_pass, and no root or alias for static files.
+bool GrpcOnly(const Analysis& analysis, uint32_t server);
+
+// The edits that put `http2 on` in effect in `server`: its own `http2`
+// statement rewritten, else a new one after its last listen, else before
+// its first statement.  Empty when the server block is empty.
+std::vector<Edit> Http2OnEdits(const RuleContext& context, uint32_t server);
+
+// The line of a node, for explanations that point at another place.
+uint32_t LineOf(const SyntaxTree& tree, uint32_t node);
 
 // Edits that make the block of `pass` proxy WebSocket upgrades: HTTP/1.1
 // (before 1.29.7), `Upgrade $http_upgrade`, and `Connection` from the map
