@@ -1,0 +1,247 @@
+// The page, served by scripts/serve.mjs on a loopback port with its CSP
+// header, in Debian's Chromium: the seed incident pasted gives its findings
+// and, once the backend is said to speak HTTP/1.1, the proxy_http_version
+// 1.1 fix; the patch copied and downloaded applies with patch(1); syntax
+// errors show at their line; the examples load; the redacted view leaks
+// nothing; no request leaves the origin and no CSP violation happens.
+
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, test as nodeTest } from 'node:test';
+
+import { kCsp } from '../../scripts/serve.mjs';
+import { launch, paste, revision, screenshot, seedIncident, serve, setUp,
+         tempDir, waitForResult, watch, webDir } from './support.mjs';
+
+const { chromium, error } = await setUp();
+nodeTest('the site is built and Chromium is installed', () => { if (error) throw error; });
+const test = (name, fn) => nodeTest(name, { skip: error ? 'see the first test' : false }, fn);
+
+let browser;
+let site;
+before(async () => {
+  if (error) return;
+  browser = await launch(chromium);
+  site = await serve(webDir);
+});
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+// A fresh context with the clipboard allowed, watched; checks the watch
+// when the test is done.
+async function withPage(fn) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 },
+                                             acceptDownloads: true });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.origin });
+  const watched = watch(context, site.origin);
+  const page = await context.newPage();
+  try {
+    const response = await page.goto(`${site.origin}/`);
+    assert.equal(response.headers()['content-security-policy'], kCsp);
+    await page.getByTestId('example-seed-incident').waitFor();
+    await fn(page, context);
+  } finally {
+    await context.close();
+  }
+  assert.deepEqual(watched.foreign, [], 'requests left the origin');
+  assert.deepEqual(watched.errors, [], 'errors or CSP violations');
+}
+
+test('the CSP of the <meta> tag is the header scripts/run sends', () => {
+  const html = fs.readFileSync(path.join(webDir, 'index.html'), 'utf8');
+  const meta = html.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/);
+  assert.equal(meta[1], kCsp);
+  assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/, 'no inline script');
+});
+
+test('the seed incident: findings, the backend setting, the fix, copy and download', async () => {
+  await withPage(async (page) => {
+    let seen = await revision(page);
+    await paste(page, page, seedIncident);
+    seen = await waitForResult(page, seen);
+    const findings = page.getByTestId('findings');
+    assert.match(await findings.innerText(), /grpc-pass-bad-scheme/);
+    assert.match(await findings.innerText(), /grpc_pass does not take h2:\/\//);
+    // ngxfix inferred gRPC and says so; the user knows the app speaks HTTP/1.1.
+    const backends = page.getByTestId('backends');
+    assert.match(await backends.innerText(), /backend_pool[\s\S]*inferred/);
+    assert.match(await backends.innerText(), /because it is reached with grpc_pass/);
+    await screenshot(page, 'seed-incident-inferred');
+    await page.getByTestId('backend-protocol').selectOption('http1');
+    seen = await waitForResult(page, seen);
+    assert.match(await findings.innerText(), /grpc-to-http1-backend/);
+    const diff = await page.getByTestId('diff').innerText();
+    assert.match(diff, /\+\s*proxy_http_version 1\.1;/);
+    assert.match(diff, /-\s*grpc_pass h2:\/\/backend_pool;/);
+    // The user's real values are in the real diff.
+    assert.match(await page.getByTestId('config-input').inputValue(), /10\.0\.2\.10/);
+    await screenshot(page, 'seed-incident-fixed');
+
+    // Side by side shows the same lines.
+    await page.getByLabel('Side by side').check();
+    assert.match(await page.getByTestId('diff').innerText(), /proxy_http_version 1\.1;/);
+    await screenshot(page, 'seed-incident-side-by-side');
+    await page.getByLabel('Unified').check();
+
+    await page.getByTestId('copy-patch').click();
+    await page.getByText('Patch copied.').waitFor();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    const [download] = await Promise.all([page.waitForEvent('download'),
+                                          page.getByTestId('download-patch').click()]);
+    assert.equal(download.suggestedFilename(), 'ngxfix.patch');
+    const patchText = fs.readFileSync(await download.path(), 'utf8');
+    assert.equal(patchText, copied);
+    await page.getByTestId('copy-fixed').click();
+    await page.getByText('Fixed configuration copied.').waitFor();
+    const fixed = await page.evaluate(() => navigator.clipboard.readText());
+
+    // The patch applies with patch(1) and gives the fixed configuration.
+    const dir = tempDir('ngxfix-patch-');
+    fs.writeFileSync(path.join(dir, 'nginx.conf'), seedIncident);
+    fs.writeFileSync(path.join(dir, 'ngxfix.patch'), patchText);
+    execFileSync('patch', ['-p1', '--batch', '-i', 'ngxfix.patch'], { cwd: dir });
+    const patched = fs.readFileSync(path.join(dir, 'nginx.conf'), 'utf8');
+    assert.equal(patched, fixed);
+    assert.match(patched, /proxy_http_version 1\.1;/);
+    fs.rmSync(dir, { recursive: true });
+
+    // A click on a finding's line puts the caret there.
+    await page.getByTestId('findings').getByRole('button', { name: /Go to line 9/ }).first().click();
+    const caret = await page.getByTestId('config-input')
+        .evaluate((el) => [document.activeElement === el, el.selectionStart]);
+    assert.deepEqual(caret, [true, seedIncident.indexOf('grpc_pass')]);
+  });
+});
+
+test('a syntax error shows at its line and column, and the rest still works', async () => {
+  await withPage(async (page) => {
+    // A '}' too many, and a server left open at the end.
+    const text = seedIncident.replace('    keepalive 32;\n', '    keepalive 32;\n}\n') +
+                 'server {\n    listen 8080;\n';
+    const input = page.getByTestId('config-input');
+    let seen = await revision(page);
+    await input.focus();
+    // Typed, not pasted: the debounced path.
+    await page.keyboard.insertText(text.slice(0, -10));
+    seen = await waitForResult(page, seen);
+    await page.keyboard.type(text.slice(-10));
+    seen = await waitForResult(page, seen);
+    await page.getByTestId('syntax-errors').getByText('expecting "}"').waitFor();
+    // The page lists what the parser says (wasm/ngxfix.mjs, in Node), at
+    // the same lines and columns, and marks those lines in the gutter.
+    const { createNgxfix } = await import(path.join(webDir, 'wasm', 'ngxfix.mjs'));
+    const { diagnostics } = (await createNgxfix()).diagnose(text);
+    assert.ok(diagnostics.length >= 2);
+    const listed = await page.getByTestId('syntax-errors').innerText();
+    const marked = await page.locator('.nx-ln.nx-mark-syntax').allInnerTexts();
+    for (const d of diagnostics) {
+      assert.ok(listed.includes(`${d.line}:${d.column}\nsyntax ${d.severity}: ${d.message}`) ||
+                listed.includes(`${d.line}:${d.column} syntax ${d.severity}: ${d.message}`),
+                `${d.line}:${d.column} ${d.message} not in ${listed}`);
+      assert.ok(marked.includes(String(d.line)), `line ${d.line} not marked: ${marked}`);
+    }
+    assert.match(listed, /unexpected end of file/);
+    // Findings of the rest are still there.
+    assert.match(await page.getByTestId('findings').innerText(), /grpc_pass does not take h2:\/\//);
+    await screenshot(page, 'syntax-error');
+  });
+});
+
+test('every example loads with one click, with its settings', async () => {
+  const index = JSON.parse(fs.readFileSync(path.join(webDir, 'examples', 'index.json'), 'utf8'));
+  assert.ok(index.length >= 4);
+  await withPage(async (page) => {
+    for (const example of index) {
+      const seen = await revision(page);
+      await page.getByTestId(`example-${example.id}`).click();
+      await waitForResult(page, seen);
+      const text = fs.readFileSync(path.join(webDir, 'examples', `${example.id}.conf`), 'utf8');
+      assert.equal(await page.getByTestId('config-input').inputValue(), text, example.id);
+      assert.equal(await page.getByTestId('nginx-version').inputValue(),
+                   example.settings.nginxVersion, example.id);
+      // Every example shows a problem and its fix.
+      assert.match(await page.getByTestId('findings').innerText(), /(error|warning)s?\b/, example.id);
+      assert.ok(await page.getByTestId('diff').locator('.nx-diff-add').count() > 0, example.id);
+    }
+    await screenshot(page, 'example-last');
+  });
+});
+
+// Values a redacted view must never show: a secret, host names, addresses.
+const kPlanted = {
+  config: `upstream payments {
+    server 10.20.30.40:8443;
+    server pay-backend-7.internal.acme-corp.com:8443;
+}
+server {
+    listen 443 ssl;
+    server_name shop.acme-corp.com;
+    location / {
+        proxy_set_header Authorization "Bearer sk_live_51HqLyjWDarjtT1zdp7dcXnd3gF";
+        proxy_pass https://payments;
+    }
+}
+`,
+  values: ['10.20.30.40', 'pay-backend-7.internal.acme-corp.com', 'shop.acme-corp.com',
+           'acme-corp', 'sk_live_51HqLyjWDarjtT1zdp7dcXnd3gF'],
+};
+
+test('the redacted view shows none of the planted values, or says it is unavailable', async () => {
+  await withPage(async (page) => {
+    const seen = await revision(page);
+    await paste(page, page, kPlanted.config);
+    await waitForResult(page, seen);
+    const toggle = page.getByTestId('show-redacted');
+    const preview = page.getByTestId('redacted-preview');
+    if (await toggle.isDisabled()) {
+      // No redaction in this build: it says so and shows no text as redacted.
+      await page.getByTestId('redaction-unavailable').waitFor();
+      assert.equal(await preview.textContent(), '');
+      assert.equal(await page.getByTestId('diff-redacted').textContent(), '');
+      await screenshot(page, 'redaction-unavailable');
+      return;
+    }
+    await toggle.check();
+    assert.equal(await page.getByTestId('diff').isVisible(), false);
+    const shown = (await preview.textContent()) +
+                  (await page.getByTestId('diff-redacted').innerText()) +
+                  (await page.getByTestId('redaction-report').innerText());
+    assert.ok(shown.length > 100);
+    for (const value of kPlanted.values) {
+      assert.ok(!shown.includes(value), `the redacted view shows ${value}`);
+    }
+    // The copy and the download of the redacted view are redacted too.
+    await page.getByTestId('copy-patch').click();
+    await page.getByText('Patch copied.').waitFor();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    for (const value of kPlanted.values) assert.ok(!copied.includes(value), value);
+    await screenshot(page, 'redacted');
+  });
+});
+
+test('every control has a name, and the keyboard reaches them in order', async () => {
+  await withPage(async (page) => {
+    const unnamed = await page.evaluate(() => [...document.querySelectorAll(
+        'input, select, textarea, button')].filter((el) => {
+      const labelled = el.labels?.length || el.getAttribute('aria-label') ||
+                       (el.tagName === 'BUTTON' && el.textContent.trim());
+      return !labelled;
+    }).map((el) => el.outerHTML.slice(0, 80)));
+    assert.deepEqual(unnamed, []);
+    // Tab from the version select reaches the file picker, the examples and
+    // then the paste area.
+    await page.getByTestId('nginx-version').focus();
+    const order = [];
+    for (let i = 0; i < 8; ++i) {
+      await page.keyboard.press('Tab');
+      order.push(await page.evaluate(() => document.activeElement.dataset.testid ||
+                                           document.activeElement.dataset.role || ''));
+    }
+    assert.ok(order.includes('config-input'), order.join(' '));
+    assert.ok(order.indexOf('example-seed-incident') < order.indexOf('config-input'));
+  });
+});
