@@ -15,16 +15,24 @@ namespace {
 constexpr std::string_view kBadSchemes[] = {"h2",   "http2", "h2c", "grpc",
                                             "grpcs", "ws",   "wss"};
 
+bool BadScheme(const Pass& pass) {
+  return std::find(std::begin(kBadSchemes), std::end(kBadSchemes),
+                   pass.scheme) != std::end(kBadSchemes);
+}
+
+// The proxy_pass directives this rule turns into grpc_pass.
+bool MovesToGrpc(const Pass& pass) {
+  return pass.directive == "proxy_pass" && BadScheme(pass) && pass.protocol &&
+         IsGrpc(pass.protocol->protocol);
+}
+
 }  // namespace
 
 void CheckProxyPassBadScheme(RuleContext& context) {
   const SyntaxTree& tree = context.tree();
   const NginxVersion& version = context.version();
   for (const Pass& pass : context.analysis().passes()) {
-    if (pass.directive != "proxy_pass" ||
-        std::find(std::begin(kBadSchemes), std::end(kBadSchemes),
-                  pass.scheme) == std::end(kBadSchemes) ||
-        !pass.protocol) {
+    if (pass.directive != "proxy_pass" || !BadScheme(pass) || !pass.protocol) {
       continue;
     }
     const Node& node = tree.nodes()[pass.node];
@@ -36,7 +44,18 @@ void CheckProxyPassBadScheme(RuleContext& context) {
     if (IsGrpc(protocol)) {
       edits.push_back(
           ReplacePass(builder, tree, pass, "grpc_pass", tls ? "grpcs" : "grpc"));
-      how = "gRPC goes through grpc_pass.";
+      std::vector<std::string> untranslated;
+      std::vector<Edit> twins = TwinEdits(context, builder, pass,
+                                          /*to_grpc=*/true, MovesToGrpc,
+                                          &untranslated);
+      edits.insert(edits.end(), twins.begin(), twins.end());
+      how = "gRPC goes through grpc_pass; the proxy_* directives in effect "
+            "become their grpc_* twins, renamed where no other location "
+            "depends on them, else copied into this one.";
+      if (!untranslated.empty()) {
+        how += " No grpc_* twin exists for " + JoinNames(untranslated) +
+               ", which no longer apply here.";
+      }
     } else {
       edits.push_back(builder.ReplaceToken(
           tree.words(node)[1],

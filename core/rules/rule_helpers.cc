@@ -6,6 +6,10 @@
 
 #include "core/inheritance.h"
 
+namespace ngxfix {
+extern const std::string_view kUpstreamTwinsTsv;
+}  // namespace ngxfix
+
 namespace ngxfix::rules {
 
 uint32_t SettingsAnchor(const Analysis& analysis, uint32_t pass_node) {
@@ -102,6 +106,188 @@ Edit ReplacePass(const FixBuilder& builder, const SyntaxTree& tree,
   if (pass.port) url += ":" + std::to_string(*pass.port);
   return builder.Replace(tree.nodes()[pass.node],
                          builder.Statement({directive, url}));
+}
+
+namespace {
+
+struct Twin {
+  std::string_view proxy;
+  std::string_view grpc;
+  std::vector<std::string_view> proxy_only;  // values grpc_* rejects
+};
+
+std::vector<Twin> LoadTwins() {
+  std::vector<Twin> twins;
+  std::string_view rest = kUpstreamTwinsTsv;
+  while (!rest.empty()) {
+    size_t eol = rest.find('\n');
+    std::string_view line = rest.substr(0, eol);
+    rest = eol == std::string_view::npos ? "" : rest.substr(eol + 1);
+    if (line.empty() || line[0] == '#') continue;
+    std::string_view fields[3];
+    for (std::string_view& field : fields) {
+      size_t tab = line.find('\t');
+      field = line.substr(0, tab);
+      line = tab == std::string_view::npos ? "" : line.substr(tab + 1);
+    }
+    Twin twin{fields[0], fields[1], {}};
+    for (std::string_view values = fields[2]; !values.empty() && values != "-";) {
+      size_t space = values.find(' ');
+      twin.proxy_only.push_back(values.substr(0, space));
+      values = space == std::string_view::npos ? "" : values.substr(space + 1);
+    }
+    twins.push_back(std::move(twin));
+  }
+  return twins;
+}
+
+const std::vector<Twin>& Twins() {
+  static const std::vector<Twin> twins = LoadTwins();
+  return twins;
+}
+
+// Whether `node` stands inside the block of `level` (kNone: everywhere).
+bool Inside(const SyntaxTree& tree, uint32_t node, uint32_t level) {
+  if (level == kNone) return true;
+  for (uint32_t n = tree.nodes()[node].parent; n != kNone;
+       n = tree.nodes()[n].parent) {
+    if (n == level) return true;
+  }
+  return false;
+}
+
+// The block whose settings a pass uses (see SettingsAnchor).
+uint32_t SettingsBlock(const Analysis& analysis, uint32_t pass_node) {
+  return BlockOf(analysis.tree(), SettingsAnchor(analysis, pass_node));
+}
+
+// Whether `from` written at `level` can become `to` there without another
+// pass seeing a difference.
+bool SafeToRename(const Analysis& analysis, const Pass& pass, uint32_t level,
+                  std::string_view from, std::string_view to,
+                  std::string_view from_pass, std::string_view to_pass,
+                  bool (*moves)(const Pass&)) {
+  const SyntaxTree& tree = analysis.tree();
+  if (!analysis.Find(level, to).empty()) return false;
+  for (const Pass& other : analysis.passes()) {
+    if (other.node == pass.node || !Inside(tree, other.node, level)) continue;
+    uint32_t block = SettingsBlock(analysis, other.node);
+    if (other.directive == from_pass && !moves(other)) {
+      Effective old = EffectiveDirective(analysis, block, from);
+      if (!old.nodes.empty() && old.level == level) return false;
+    } else if (other.directive == to_pass) {
+      Effective now = EffectiveDirective(analysis, block, to);
+      if (now.nodes.empty() || now.level == level || now.level == kNone ||
+          !Inside(tree, now.level, level)) {
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
+// The statement `node` with its name replaced by `to` and the values in
+// `dropped` left out.
+std::string Translated(const SyntaxTree& tree, const FixBuilder& builder,
+                       uint32_t node, std::string_view to,
+                       const std::vector<std::string_view>& dropped) {
+  std::string statement(to);
+  std::vector<std::string> words = Values(tree, node);
+  for (size_t w = 1; w < words.size(); ++w) {
+    if (std::find(dropped.begin(), dropped.end(), words[w]) != dropped.end()) {
+      continue;
+    }
+    statement += " " + QuoteWord(words[w], builder.style().quote);
+  }
+  return statement + ";";
+}
+
+// Whether `name` belongs to the http proxy or gRPC module.
+bool ProxyModuleDirective(std::string_view name) {
+  for (const DirectiveSpec& spec : LookUpDirective(name)) {
+    if (spec.module == "ngx_http_proxy_module" ||
+        spec.module == "ngx_http_grpc_module") {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<Edit> TwinEdits(const RuleContext& context,
+                            const FixBuilder& builder, const Pass& pass,
+                            bool to_grpc, bool (*moves)(const Pass&),
+                            std::vector<std::string>* untranslated) {
+  const SyntaxTree& tree = context.tree();
+  const Analysis& analysis = context.analysis();
+  std::string_view from_pass = to_grpc ? "proxy_pass" : "grpc_pass";
+  std::string_view to_pass = to_grpc ? "grpc_pass" : "proxy_pass";
+  uint32_t block = SettingsBlock(analysis, pass.node);
+  std::vector<Edit> edits;
+  std::vector<std::string> copies;
+  std::vector<std::string_view> twin_names;
+  for (const Twin& twin : Twins()) {
+    std::string_view from = to_grpc ? twin.proxy : twin.grpc;
+    std::string_view to = to_grpc ? twin.grpc : twin.proxy;
+    twin_names.push_back(from);
+    std::vector<std::string_view> dropped;
+    if (to_grpc) dropped = twin.proxy_only;
+    Effective old = EffectiveDirective(analysis, block, from);
+    if (old.nodes.empty()) continue;
+    if (SafeToRename(analysis, pass, old.level, from, to, from_pass, to_pass,
+                     moves)) {
+      for (uint32_t n : old.nodes) {
+        std::vector<uint32_t> words = tree.words(tree.nodes()[n]);
+        edits.push_back(builder.ReplaceToken(words[0], std::string(to)));
+        for (size_t w = 1; w < words.size(); ++w) {
+          std::string value = tree.value(tree.tokens()[words[w]]);
+          if (std::find(dropped.begin(), dropped.end(), value) != dropped.end()) {
+            edits.push_back(RemoveWord(tree, words[w]));
+          }
+        }
+      }
+      continue;
+    }
+    // A scalar the block sets itself already wins there.
+    if (!MergesAsArray(to) && !analysis.Find(block, to).empty()) continue;
+    for (uint32_t n : old.nodes) {
+      copies.push_back(Translated(tree, builder, n, to, dropped));
+    }
+  }
+  if (!copies.empty()) {
+    edits.push_back(InsertSettings(context, builder, pass.node, copies));
+  }
+  // What stays behind: directives of the old proxy in effect with no twin.
+  std::string_view prefix = to_grpc ? "proxy_" : "grpc_";
+  for (uint32_t level = block;; level = tree.nodes()[level].parent) {
+    for (uint32_t c : analysis.Children(level, tree.nodes()[pass.node].file)) {
+      const Node& child = tree.nodes()[c];
+      if (child.kind != NodeKind::kDirective) continue;
+      std::string name = tree.name(child);
+      if (name.rfind(prefix, 0) != 0 || name == from_pass ||
+          std::find(twin_names.begin(), twin_names.end(), name) !=
+              twin_names.end() ||
+          std::find(untranslated->begin(), untranslated->end(), name) !=
+              untranslated->end() ||
+          !ProxyModuleDirective(name) ||
+          EffectiveDirective(analysis, block, name).level != level) {
+        continue;
+      }
+      untranslated->push_back(name);
+    }
+    if (level == kNone) break;
+  }
+  return edits;
+}
+
+std::string JoinNames(const std::vector<std::string>& names) {
+  std::string joined;
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (i > 0) joined += i + 1 == names.size() ? " and " : ", ";
+    joined += names[i];
+  }
+  return joined;
 }
 
 std::string WithScheme(const Pass& pass, std::string_view scheme) {

@@ -60,6 +60,23 @@ Edit ReplacePass(const FixBuilder& builder, const SyntaxTree& tree,
                  const Pass& pass, std::string_view directive,
                  std::string_view scheme);
 
+// The settings of a pass that moves between proxy_pass and grpc_pass, kept
+// by their twins (data/upstream_twins.tsv: proxy_read_timeout and
+// grpc_read_timeout, ...): every twin in effect for the pass is renamed
+// where it is written, in the pass's block or a level it inherits from,
+// unless another pass there would see the change (one of the old kind that
+// stays, or one of the new kind that would newly inherit it); then it is
+// copied, translated, into the pass's block instead.  `moves` tells which
+// other passes of the old kind move in the same fix.  The names of the
+// directives in effect that have no twin go to `untranslated`.
+std::vector<Edit> TwinEdits(const RuleContext& context,
+                            const FixBuilder& builder, const Pass& pass,
+                            bool to_grpc, bool (*moves)(const Pass&),
+                            std::vector<std::string>* untranslated);
+
+// "a, b and c", for explanations.
+std::string JoinNames(const std::vector<std::string>& names);
+
 // The pass's URL with its scheme replaced: "grpc://a:1/x" -> "http://a:1/x".
 std::string WithScheme(const Pass& pass, std::string_view scheme);
 
