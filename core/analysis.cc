@@ -30,8 +30,7 @@ bool IsDigits(std::string_view s) {
 
 // Directives that nginx accepts only at the top of nginx.conf: seeing one
 // at the top of the input means it is a whole configuration, not a snippet.
-bool MainOnly(std::string_view name) {
-  std::span<const DirectiveSpec> specs = LookUpDirective(name);
+bool MainOnly(std::span<const DirectiveSpec> specs) {
   return !specs.empty() &&
          std::all_of(specs.begin(), specs.end(), [](const DirectiveSpec& s) {
            return (s.contexts & ~(kContextMain | kContextAny)) == 0 &&
@@ -73,6 +72,7 @@ std::string_view ProtocolName(Protocol protocol) {
 
 Analysis::Analysis(const SyntaxTree& tree, AnalysisOptions options)
     : tree_(tree), options_(std::move(options)) {
+  ComputeNames();
   ComputeContexts();
   CollectPasses();
 }
@@ -93,16 +93,38 @@ std::vector<uint32_t> Analysis::Children(uint32_t node, uint16_t file) const {
   return children;
 }
 
-std::vector<uint32_t> Analysis::Find(uint32_t node, std::string_view name) const {
-  std::vector<uint32_t> found;
-  for (uint32_t c : Children(node)) {
-    const Node& n = tree_.nodes()[c];
-    if (n.kind == NodeKind::kDirective &&
-        !(n.flags & (kNodeBlock | kNodeUnterminated)) && tree_.name(n) == name) {
-      found.push_back(c);
+std::string_view Analysis::Name(uint32_t node) const {
+  return names_[node];
+}
+
+std::span<const DirectiveSpec> Analysis::Specs(uint32_t node) const {
+  return specs_[name_id_[node]];
+}
+
+NodeList Analysis::Find(uint32_t node, std::string_view name) const {
+  auto id = name_ids_.find(name);
+  if (id == name_ids_.end()) return {};
+  auto [it, added] = statements_.try_emplace(node);
+  BlockStatements& index = it->second;
+  if (added) {
+    for (uint32_t c : Children(node)) {
+      const Node& n = tree_.nodes()[c];
+      if (n.kind == NodeKind::kDirective &&
+          !(n.flags & (kNodeBlock | kNodeUnterminated))) {
+        index.nodes.push_back(c);
+      }
     }
+    // By name, then in order of the text (stable: children come in order).
+    std::stable_sort(index.nodes.begin(), index.nodes.end(),
+                     [this](uint32_t a, uint32_t b) {
+                       return name_id_[a] < name_id_[b];
+                     });
+    for (uint32_t c : index.nodes) index.name_ids.push_back(name_id_[c]);
   }
-  return found;
+  auto [first, last] = std::equal_range(index.name_ids.begin(),
+                                        index.name_ids.end(), id->second);
+  return NodeList(index.nodes.data() + (first - index.name_ids.begin()),
+                  static_cast<size_t>(last - first));
 }
 
 uint32_t Analysis::Enclosing(uint32_t node, uint32_t contexts) const {
@@ -113,12 +135,16 @@ uint32_t Analysis::Enclosing(uint32_t node, uint32_t contexts) const {
 }
 
 uint32_t Analysis::BlockContext(uint32_t node) const {
+  return block_contexts_[node];
+}
+
+uint32_t Analysis::OpenedContext(uint32_t node) const {
   const Node& n = tree_.nodes()[node];
   if (!(n.flags & kNodeBlock) || (n.flags & (kNodeWordList | kNodeLuaBlock)) ||
       n.kind != NodeKind::kDirective) {
     return 0;
   }
-  std::string name = tree_.name(n);
+  std::string_view name = names_[node];
   uint32_t where = contexts_[node];
   // At a snippet's top level (several bits) http is the likelier guess.
   bool stream = (where & (kContextStream | kContextStreamServer)) &&
@@ -156,7 +182,7 @@ uint32_t Analysis::FileContext(uint16_t file) const {
     for (uint32_t n = 0; n < tree_.nodes().size(); ++n) {
       const Node& node = tree_.nodes()[n];
       if (node.file >= file || node.kind != NodeKind::kDirective ||
-          tree_.name(node) != "include") {
+          names_[n] != "include") {
         continue;
       }
       std::vector<uint32_t> words = tree_.words(node);
@@ -171,15 +197,36 @@ uint32_t Analysis::FileContext(uint16_t file) const {
   }
   for (uint32_t c : Children(kNone, file)) {
     const Node& node = tree_.nodes()[c];
-    if (node.kind == NodeKind::kDirective && MainOnly(tree_.name(node))) {
+    if (node.kind == NodeKind::kDirective && MainOnly(specs_[name_id_[c]])) {
       return kContextMain;
     }
   }
   return kSnippetContexts;
 }
 
+void Analysis::ComputeNames() {
+  names_.reserve(tree_.nodes().size());
+  name_id_.reserve(tree_.nodes().size());
+  for (const Node& node : tree_.nodes()) {
+    std::string_view name;
+    if (node.kind != NodeKind::kComment) {
+      const Token& first = tree_.tokens()[node.first_token];
+      name = tree_.text(first);
+      if (first.quote != Quote::kNone ||
+          name.find('\\') != std::string_view::npos) {
+        name = unusual_names_.emplace_back(tree_.value(first));
+      }
+    }
+    names_.push_back(name);
+    auto [it, added] = name_ids_.try_emplace(name, name_ids_.size());
+    if (added) specs_.push_back(LookUpDirective(name));
+    name_id_.push_back(it->second);
+  }
+}
+
 void Analysis::ComputeContexts() {
   contexts_.assign(tree_.nodes().size(), 0);
+  block_contexts_.assign(tree_.nodes().size(), 0);
   uint16_t file = UINT16_MAX;
   uint32_t file_context = 0;
   // Nodes come parents first, and files in order.
@@ -192,15 +239,16 @@ void Analysis::ComputeContexts() {
     if (node.parent == kNone) {
       contexts_[n] = file_context;
     } else {
-      uint32_t opened = BlockContext(node.parent);
+      uint32_t opened = block_contexts_[node.parent];
       // Inside blocks whose body is unknown here, keep the outer context.
       contexts_[n] = opened != 0 ? opened : contexts_[node.parent];
     }
+    block_contexts_[n] = OpenedContext(n);
   }
   for (uint32_t n = 0; n < tree_.nodes().size(); ++n) {
     const Node& node = tree_.nodes()[n];
     if (node.kind != NodeKind::kDirective || !(node.flags & kNodeBlock) ||
-        tree_.name(node) != "upstream") {
+        names_[n] != "upstream") {
       continue;
     }
     std::vector<uint32_t> words = tree_.words(node);
@@ -216,25 +264,29 @@ uint32_t Analysis::FindUpstream(std::string_view name) const {
 }
 
 void Analysis::CollectPasses() {
+  std::vector<bool> is_pass(name_ids_.size());
+  for (std::string_view directive : kPassDirectives) {
+    auto id = name_ids_.find(directive);
+    if (id != name_ids_.end()) is_pass[id->second] = true;
+  }
+  // Counted first: a Pass is big, and a configuration may have thousands.
+  passes_.reserve(std::count_if(name_id_.begin(), name_id_.end(),
+                                [&](uint32_t id) { return is_pass[id]; }));
   for (uint32_t n = 0; n < tree_.nodes().size(); ++n) {
     const Node& node = tree_.nodes()[n];
     // Only statements ended by ';': others are syntax errors to fix first.
-    if (node.kind != NodeKind::kDirective ||
+    if (!is_pass[name_id_[n]] || node.kind != NodeKind::kDirective ||
         (node.flags & (kNodeBlock | kNodeUnterminated))) {
       continue;
     }
-    std::string name = tree_.name(node);
-    if (std::find(std::begin(kPassDirectives), std::end(kPassDirectives),
-                  name) == std::end(kPassDirectives)) {
-      continue;
-    }
+    std::string_view name = names_[n];
     // stream's proxy_pass speaks TCP or UDP, not HTTP.
     if (contexts_[n] == kContextStreamServer) continue;
     std::vector<uint32_t> words = tree_.words(node);
     if (words.size() < 2) continue;
     Pass pass;
     pass.node = n;
-    pass.directive = name;
+    pass.directive = std::string(name);
     pass.url = tree_.value(tree_.tokens()[words[1]]);
     pass.has_variables = pass.url.find('$') != std::string::npos;
 

@@ -12,8 +12,10 @@
 #ifndef NGXFIX_CORE_ANALYSIS_H_
 #define NGXFIX_CORE_ANALYSIS_H_
 
+#include <deque>
 #include <map>
 #include <optional>
+#include <unordered_map>
 #include <string>
 #include <vector>
 
@@ -31,6 +33,14 @@ inline constexpr uint32_t kSnippetContexts =
     kContextMain | kContextHttp | kContextServer | kContextLocation |
     kContextUpstream | kContextStream | kContextStreamServer |
     kContextStreamUpstream;
+
+// Nodes that Find() returned: a view into the Analysis, valid as long as
+// it is.  Converts to a vector for callers that keep their own copy.
+class NodeList : public std::span<const uint32_t> {
+ public:
+  using std::span<const uint32_t>::span;
+  operator std::vector<uint32_t>() const { return {begin(), end()}; }
+};
 
 struct BackendOption {
   std::string name;  // an upstream name, or host:port
@@ -83,17 +93,31 @@ class Analysis {
   // The style of a file (indentation, line endings, quotes), detected once.
   const FileStyle& Style(uint16_t file) const;
 
+  // A directive's name as nginx reads it (quotes and escapes resolved), ""
+  // for comments.  The view lives as long as the Analysis.
+  std::string_view Name(uint32_t node) const;
+  // What the directive tables say of the node's name (LookUpDirective).
+  std::span<const DirectiveSpec> Specs(uint32_t node) const;
+
   // The node's children, or a file's top-level nodes for node == kNone.
   std::vector<uint32_t> Children(uint32_t node, uint16_t file = 0) const;
   // The statements named `name` (ended by ';') directly in the block of
   // `node`.  A directive written as a block, or cut short by a syntax
   // error, is not one: other rules report it.
-  std::vector<uint32_t> Find(uint32_t node, std::string_view name) const;
+  NodeList Find(uint32_t node, std::string_view name) const;
   // The nearest enclosing node (or the node itself) whose block opens one
   // of `contexts`, or kNone.
   uint32_t Enclosing(uint32_t node, uint32_t contexts) const;
 
  private:
+  // A block's statements sorted by name id, then in order of the text.
+  struct BlockStatements {
+    std::vector<uint32_t> nodes;
+    std::vector<uint32_t> name_ids;  // name_id_ of each of nodes
+  };
+
+  void ComputeNames();
+  uint32_t OpenedContext(uint32_t node) const;
   void ComputeContexts();
   uint32_t FileContext(uint16_t file) const;
   void CollectPasses();
@@ -101,7 +125,20 @@ class Analysis {
 
   const SyntaxTree& tree_;
   AnalysisOptions options_;
+  // Name() of every node: views into the text, or into unusual_names_ for
+  // names written quoted or with escapes; and each distinct name's number,
+  // so that Find() compares numbers.
+  std::vector<std::string_view> names_;
+  std::deque<std::string> unusual_names_;
+  std::unordered_map<std::string_view, uint32_t> name_ids_;
+  std::vector<uint32_t> name_id_;
+  std::vector<std::span<const DirectiveSpec>> specs_;  // by name id
   std::vector<uint32_t> contexts_;
+  std::vector<uint32_t> block_contexts_;  // BlockContext() of every node
+  // Each searched block's statements, indexed on its first Find(): rules
+  // ask the same big blocks (http, a busy server) again and again, once for
+  // every location under them.  Node-based: NodeLists stay valid.
+  mutable std::unordered_map<uint32_t, BlockStatements> statements_;
   std::map<std::string, uint32_t, std::less<>> upstreams_;
   std::vector<Pass> passes_;
   mutable std::vector<std::optional<FileStyle>> styles_;

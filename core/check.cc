@@ -1,6 +1,7 @@
 #include "core/check.h"
 
 #include <algorithm>
+#include <map>
 
 #include "core/rule.h"
 
@@ -11,19 +12,52 @@ namespace {
 // another finding appear or go away; a few rounds reach the fixed point.
 constexpr int kMaxFixRounds = 8;
 
-// Two edits touch when their ranges meet, ends included: two insertions at
-// one offset would otherwise interleave text written without each other.
-bool Touches(const Edit& a, const Edit& b) {
-  return a != b && a.begin <= b.end && b.begin <= a.end;
-}
-
-bool Fixable(const Finding& finding, const CheckOptions& options) {
-  if (finding.edits.empty()) return false;
-  for (const Rule& rule : AllRules()) {
-    if (rule.info.id == finding.rule && rule.info.hardening) {
-      return options.hardening;
+// The edits one round of fixing applies.  Two edits touch when their
+// ranges meet, ends included: two insertions at one offset would otherwise
+// interleave text written without each other.  So the taken edits are
+// disjoint, identical ones aside (two findings may share an edit), and
+// sorted by where they begin they are sorted by where they end too.
+class TakenEdits {
+ public:
+  // Takes all of a finding's edits, or none when one touches a taken edit.
+  void TakeUnlessTouching(const std::vector<Edit>& edits) {
+    for (const Edit& mine : edits) {
+      if (TouchesTaken(mine)) return;
+    }
+    for (const Edit& mine : edits) {
+      by_range_.emplace(std::pair(mine.begin, mine.end), order_.size());
+      order_.push_back(mine);
     }
   }
+  bool empty() const { return order_.empty(); }
+  // In the order they were taken, which ApplyEdits() keeps for insertions
+  // at one offset.
+  std::vector<Edit> Release() { return std::move(order_); }
+
+ private:
+  bool TouchesTaken(const Edit& mine) const {
+    // Only the last distinct edit that begins at or before mine ends can
+    // reach it.
+    for (auto it = by_range_.upper_bound(std::pair(mine.end, UINT32_MAX));
+         it != by_range_.begin();) {
+      const Edit& taken = order_[(--it)->second];
+      if (taken == mine) continue;
+      return taken.end >= mine.begin;
+    }
+    return false;
+  }
+
+  std::vector<Edit> order_;
+  // (begin, end) -> index in order_.  A finding's own edits may touch each
+  // other (a replacement and an insertion where it ends): ordered by end
+  // too, they keep the order by end.
+  std::multimap<std::pair<uint32_t, uint32_t>, size_t> by_range_;
+};
+
+bool Fixable(const Finding& finding, const RuleInfo& rule,
+             const CheckOptions& options) {
+  if (finding.edits.empty()) return false;
+  if (rule.hardening) return options.hardening;
   return finding.severity != FindingSeverity::kInfo;
 }
 
@@ -79,37 +113,37 @@ FixResult Fix(const std::string& text, const ParseOptions& parse_options,
               const CheckOptions& options) {
   FixResult result;
   SyntaxTree original = Parse(text, parse_options);
-  CheckResult checked = Check(original, options);
-  result.findings = checked.findings;
+  result.findings = Check(original, options).findings;
 
   std::string current = text;
+  SyntaxTree fixed;  // the parse of `current`, once it differs from text
+  const std::vector<Finding>* findings = &result.findings;
   for (int round = 0; round < kMaxFixRounds; ++round) {
     // Rules come in precedence order; a fix that touches text another fix
     // of this round changes waits for the next round, when its rule looks
     // at the changed text again.
-    std::vector<Edit> edits;
+    TakenEdits taken;
     for (const Rule& rule : AllRules()) {
-      for (const Finding& f : checked.findings) {
-        if (f.rule != rule.info.id || !Fixable(f, options)) continue;
-        bool deferred = std::any_of(
-            f.edits.begin(), f.edits.end(), [&](const Edit& mine) {
-              return std::any_of(edits.begin(), edits.end(),
-                                 [&](const Edit& taken) {
-                                   return Touches(mine, taken);
-                                 });
-            });
-        if (!deferred) edits.insert(edits.end(), f.edits.begin(), f.edits.end());
+      for (const Finding& f : *findings) {
+        if (f.rule == rule.info.id && Fixable(f, rule.info, options)) {
+          taken.TakeUnlessTouching(f.edits);
+        }
       }
     }
-    if (edits.empty()) break;
-    std::string next = ApplyEdits(current, std::move(edits));
+    if (taken.empty()) break;
+    std::string next = ApplyEdits(current, taken.Release());
     if (next == current) break;
     current = std::move(next);
-    checked = Check(Parse(current, parse_options), options);
+    fixed = Parse(current, parse_options);
+    result.remaining = Check(fixed, options).findings;
+    findings = &result.remaining;
   }
-  result.remaining = checked.findings;
+  if (findings == &result.findings) {  // nothing changed
+    result.remaining = result.findings;
+    result.fixed = std::move(current);
+    return result;
+  }
 
-  SyntaxTree fixed = Parse(current, parse_options);
   for (size_t f = 0; f < original.files().size() && f < fixed.files().size();
        ++f) {
     const File& before = original.files()[f];

@@ -71,11 +71,11 @@ Effective EffectiveDirective(const Analysis& analysis, uint32_t place,
                              std::string_view name) {
   const SyntaxTree& tree = analysis.tree();
   for (uint32_t level = place;;) {
-    std::vector<uint32_t> here = analysis.Find(level, name);
+    NodeList here = analysis.Find(level, name);
     if (!here.empty()) {
       Effective effective;
       effective.level = level;
-      effective.nodes = MergesAsArray(name) ? here
+      effective.nodes = MergesAsArray(name) ? std::vector<uint32_t>(here)
                                             : std::vector<uint32_t>{here.back()};
       return effective;
     }

@@ -20,6 +20,8 @@ std::string WordValue(std::string_view raw, Quote quote) {
     while (i < raw.size() && raw[i] != q) i += raw[i] == '\\' ? 2 : 1;
     raw = raw.substr(1, std::min(i, raw.size()) - 1);
   }
+  // Most words have no backslash: their value is their text.
+  if (raw.find('\\') == std::string_view::npos) return std::string(raw);
   // The copy loop of ngx_conf_read_token(): \" \' \\ lose their backslash,
   // \t \r \n become the control character, any other backslash stays.
   std::string value;
@@ -81,6 +83,8 @@ std::vector<uint32_t> SyntaxTree::words(const Node& n) const {
   std::vector<uint32_t> words;
   if (n.kind == NodeKind::kComment) return words;
   uint32_t end = n.brace != kNone ? n.brace : n.end_token;
+  // One allocation: most statements have a few words, and rules ask often.
+  words.reserve(std::min<uint32_t>(end - n.first_token, 8));
   for (uint32_t t = n.first_token; t < end; ++t) {
     if (tokens_[t].kind == TokenKind::kWord) words.push_back(t);
     if (tokens_[t].kind == TokenKind::kSemicolon) break;

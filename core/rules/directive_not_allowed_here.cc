@@ -15,8 +15,8 @@ void CheckDirectiveNotAllowedHere(RuleContext& context) {
     const Node& node = tree.nodes()[n];
     uint32_t where = analysis.context(n);
     if (node.kind != NodeKind::kDirective || where == 0) continue;
-    std::string name = tree.name(node);
-    std::span<const DirectiveSpec> specs = LookUpDirective(name);
+    std::string_view name = analysis.Name(n);
+    std::span<const DirectiveSpec> specs = analysis.Specs(n);
     bool exists = false, allowed = false;
     uint32_t contexts = 0;
     for (const DirectiveSpec& spec : specs) {
@@ -32,7 +32,7 @@ void CheckDirectiveNotAllowedHere(RuleContext& context) {
       if (!places.empty()) places += ", ";
       places += ContextName(static_cast<Context>(bit));
     }
-    context.Report(n, "\"" + name + "\" directive is not allowed here",
+    context.Report(n, "\"" + std::string(name) + "\" directive is not allowed here",
                    "nginx accepts it only in: " + places + ".");
   }
 }

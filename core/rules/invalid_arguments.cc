@@ -16,25 +16,25 @@ void CheckInvalidArguments(RuleContext& context) {
         (node.flags & kNodeUnterminated)) {
       continue;
     }
-    std::string name = tree.name(node);
+    std::string_view name = analysis.Name(n);
     size_t args = tree.words(node).size() - 1;
     bool is_block = node.flags & kNodeBlock;
     // nginx uses the first matching module; where several would match
     // (a snippet's top level), any one that accepts the statement will do.
     std::string problem;
     bool matched = false;
-    for (const DirectiveSpec& spec : LookUpDirective(name)) {
+    for (const DirectiveSpec& spec : analysis.Specs(n)) {
       if (!spec.ExistsIn(context.version()) || !(spec.contexts & where)) {
         continue;
       }
       std::string this_problem;
       if (!spec.block && is_block) {
-        this_problem = "directive \"" + name + "\" is not terminated by \";\"";
+        this_problem = "directive \"" + std::string(name) + "\" is not terminated by \";\"";
       } else if (spec.block && !is_block) {
-        this_problem = "directive \"" + name + "\" has no opening \"{\"";
+        this_problem = "directive \"" + std::string(name) + "\" has no opening \"{\"";
       } else if (!spec.TakesArgs(args)) {
         this_problem =
-            "invalid number of arguments in \"" + name + "\" directive";
+            "invalid number of arguments in \"" + std::string(name) + "\" directive";
       }
       if (this_problem.empty()) {
         problem.clear();

@@ -15,16 +15,16 @@ constexpr std::string_view kCoveredElsewhere[] = {"http2"};
 
 void CheckUnknownDirective(RuleContext& context) {
   const SyntaxTree& tree = context.tree();
+  const Analysis& analysis = context.analysis();
   for (uint32_t n = 0; n < tree.nodes().size(); ++n) {
     const Node& node = tree.nodes()[n];
     if (node.kind != NodeKind::kDirective) continue;
     // Inside an unknown block, the unknown block is the finding.
-    if (node.parent != kNone &&
-        LookUpDirective(tree.name(tree.nodes()[node.parent])).empty()) {
+    if (node.parent != kNone && analysis.Specs(node.parent).empty()) {
       continue;
     }
-    std::string name = tree.name(node);
-    std::span<const DirectiveSpec> specs = LookUpDirective(name);
+    std::string_view name = analysis.Name(n);
+    std::span<const DirectiveSpec> specs = analysis.Specs(n);
     const NginxVersion& version = context.version();
     if (std::any_of(specs.begin(), specs.end(), [&](const DirectiveSpec& s) {
           return s.ExistsIn(version);
@@ -49,7 +49,7 @@ void CheckUnknownDirective(RuleContext& context) {
       explanation = "nginx removed it in " + specs[0].until.ToString() +
                     "; the target is " + version.ToString() + ".";
     }
-    context.Report(n, "unknown directive \"" + name + "\"", explanation);
+    context.Report(n, "unknown directive \"" + std::string(name) + "\"", explanation);
   }
 }
 

@@ -37,6 +37,7 @@
 #include <string>
 #include <vector>
 
+#include "core/check.h"
 #include "core/parser.h"
 #include "core/printer.h"
 #include "core/syntax_tree.h"
@@ -100,6 +101,8 @@ struct State {
   std::string copy;
   SyntaxTree tree;
   std::string printed;
+  CheckResult checked;
+  FixResult fixed;
 };
 
 // Setups also free what the previous run left, so that no run is charged
@@ -127,6 +130,28 @@ std::vector<Op> MakeOps(State& s) {
        [&s] {
          s.tree = Parse(std::move(s.copy));
          s.printed = Print(s.tree);
+       }},
+      // What `ngxfix check` and `ngxfix fix` do with default options, from
+      // the text on: the goals are about the user's wait.
+      {"check", "Parse() then Check()",
+       [&s](const std::string& in) {
+         s.tree = SyntaxTree();
+         s.checked = CheckResult();
+         s.copy = in;
+       },
+       [&s] {
+         s.tree = Parse(std::move(s.copy));
+         s.checked = Check(s.tree, CheckOptions());
+       }},
+      {"fix", "Fix(), rounds to a fixed point, with the diff",
+       [&s](const std::string& in) {
+         s.fixed = FixResult();
+         s.copy = in;
+       },
+       [&s] {
+         s.fixed = Fix(s.copy, ParseOptions(), CheckOptions());
+         s.printed = std::string();  // Fix() prints nothing to compare
+         s.fixed.UnifiedDiff();
        }},
   };
 }
