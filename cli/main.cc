@@ -4,6 +4,8 @@
 //   ngxfix parse FILE|- [--format F]    the syntax tree as JSON
 //   ngxfix check FILE|- [OPTIONS]       find protocol mismatches
 //   ngxfix fix FILE|- [OPTIONS]         the fixed configuration, or its diff
+//   ngxfix redact FILE|- [OPTIONS]      hide hostnames, addresses, secrets
+//   ngxfix rehydrate FILE|- --map MAP   put them back (redact_command.cc)
 //
 // Exit status: 0 on success, 1 when check finds something at warning or
 // above, 2 on a syntax error (reported on stderr as FILE:LINE:COL: error:
@@ -17,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/redact_command.h"
 #include "core/check.h"
 #include "core/json_export.h"
 #include "core/parser.h"
@@ -46,7 +49,7 @@ Commands:
   fix FILE|-        Print the configuration with the fixes applied.
       --diff                a unified diff instead (patch -p1, git apply)
       --hardening           also apply the opt-in hardening fixes
-
+%REDACT%
 Options of check and fix:
   --nginx-version X.Y.Z     the nginx the configuration runs on (default
                             1.24.0, the nginx of Ubuntu 24.04 LTS)
@@ -171,9 +174,12 @@ int Main(int argc, char** argv) {
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& arg = args[i];
     if (arg == "--help" || arg == "-h") {
-      std::cout << kUsage;
+      std::string usage = kUsage;
+      usage.replace(usage.find("%REDACT%"), 8, kRedactUsage);
+      std::cout << usage;
       return kExitOk;
     }
+    if (i == 0 && IsRedactCommand(arg)) return RunRedactCommand(args);
     if (arg == "--format") {
       if (i + 1 >= args.size()) return UsageError("--format needs a value");
       options.format = args[++i];

@@ -1,0 +1,163 @@
+// `ngxfix redact` and `ngxfix rehydrate`: redaction from the command line.
+//
+//   ngxfix redact FILE|- [--map MAP.json] [--sensitive WORD]... [--keep WORD]...
+//                 [--format text|json] [--key HEX]
+//   ngxfix rehydrate FILE|- --map MAP.json
+//
+// redact writes the redacted text on stdout and, with --format text, the
+// report on stderr (so that `ngxfix redact x.conf > safe.conf` shows what
+// was hidden); with --format json, one object {"text", "report"} on stdout.
+// The map holds the originals, so it is written only where --map says.
+
+#include "cli/redact_command.h"
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "core/parser.h"
+#include "redact/redact.h"
+
+namespace ngxfix {
+
+const char kRedactUsage[] =
+    R"(  redact FILE|-     Print the configuration with hostnames, addresses and
+                    secrets replaced by placeholders of the same shape.
+      --map MAP.json        write the placeholders and their originals here
+      --sensitive WORD      also hide WORD wherever it occurs (repeatable)
+      --keep WORD           never hide the value WORD (repeatable)
+      --format text|json    text: the report on stderr (default); json:
+                            {"text", "report"} on stdout
+      --key HEX             32 hex digits: the key of the address mapping
+                            (default random; for reproducible output)
+  rehydrate FILE|-  Put the originals of MAP.json back into FILE (redacted
+                    text, or anything written from it).
+      --map MAP.json
+)";
+
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitFailed = 1;
+constexpr int kExitUsage = 64;
+
+int Usage(const std::string& message) {
+  std::cerr << "ngxfix: " << message << "\nTry 'ngxfix --help'.\n";
+  return kExitUsage;
+}
+
+int Failed(const std::string& message) {
+  std::cerr << "ngxfix: " << message << "\n";
+  return kExitFailed;
+}
+
+bool ReadAll(const std::string& path, std::string* text) {
+  std::ostringstream contents;
+  if (path == "-") {
+    contents << std::cin.rdbuf();
+  } else {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return false;
+    contents << in.rdbuf();
+  }
+  *text = std::move(contents).str();
+  return true;
+}
+
+void Write(const std::string& text) { std::fwrite(text.data(), 1, text.size(), stdout); }
+
+std::optional<RedactionKey> ParseKey(const std::string& hex) {
+  if (hex.size() != 32) return std::nullopt;
+  RedactionKey key;
+  for (size_t i = 0; i < 16; ++i) {
+    unsigned value = 0;
+    if (std::sscanf(hex.c_str() + 2 * i, "%2x", &value) != 1) return std::nullopt;
+    key[i] = uint8_t(value);
+  }
+  return key;
+}
+
+struct Arguments {
+  std::string command, input, map, format = "text";
+  RedactOptions options;
+};
+
+std::optional<std::string> Parse(const std::vector<std::string>& args, Arguments* out) {
+  out->command = args[0];
+  std::vector<std::string> positional;
+  for (size_t i = 1; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    auto value = [&]() -> const std::string* {
+      return i + 1 < args.size() ? &args[++i] : nullptr;
+    };
+    if (arg == "--map" || arg == "--sensitive" || arg == "--keep" || arg == "--format" ||
+        arg == "--key") {
+      const std::string* v = value();
+      if (!v) return arg + " needs a value";
+      if (arg == "--map") out->map = *v;
+      if (arg == "--sensitive") out->options.sensitive_words.push_back(*v);
+      if (arg == "--keep") out->options.keep_words.push_back(*v);
+      if (arg == "--format") out->format = *v;
+      if (arg == "--key") {
+        out->options.key = ParseKey(*v);
+        if (!out->options.key) return "--key takes 32 hex digits";
+      }
+    } else if (arg.size() > 1 && arg[0] == '-') {
+      return "unknown option " + arg;
+    } else {
+      positional.push_back(arg);
+    }
+  }
+  if (positional.size() != 1) return out->command + " takes one FILE (or - for stdin)";
+  out->input = positional[0];
+  if (out->format != "text" && out->format != "json") return "redact --format takes text or json";
+  if (out->command == "rehydrate" && out->map.empty()) return "rehydrate needs --map MAP.json";
+  return std::nullopt;
+}
+
+int Redact(const Arguments& a, std::string text) {
+  ParseOptions parse_options;
+  parse_options.file_name = a.input == "-" ? "<stdin>" : a.input;
+  RedactResult result = Redact(ngxfix::Parse(std::move(text), parse_options), a.options);
+  if (!result.error.empty()) return Failed(result.error);
+  if (!a.map.empty()) {
+    std::ofstream map(a.map, std::ios::binary | std::ios::trunc);
+    map << RedactionMapToJson(result.map).dump(2) << "\n";
+    if (!map) return Failed("cannot write " + a.map);
+  }
+  if (a.format == "json") {
+    nlohmann::json out = {{"text", result.text},
+                          {"report", RedactionReportToJson(result.report)}};
+    Write(out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+  } else {
+    Write(result.text);
+    std::cerr << RedactionReportToText(result.report);
+  }
+  return kExitOk;
+}
+
+int Rehydrate(const Arguments& a, const std::string& text) {
+  std::string json, error;
+  if (!ReadAll(a.map, &json)) return Failed("cannot open " + a.map);
+  auto map = RedactionMapFromJson(json, &error);
+  if (!map) return Failed(a.map + ": " + error);
+  Write(ngxfix::Rehydrate(text, *map));
+  return kExitOk;
+}
+
+}  // namespace
+
+bool IsRedactCommand(const std::string& command) {
+  return command == "redact" || command == "rehydrate";
+}
+
+int RunRedactCommand(const std::vector<std::string>& args) {
+  Arguments a;
+  if (auto error = Parse(args, &a)) return Usage(*error);
+  std::string text;
+  if (!ReadAll(a.input, &text)) return Failed("cannot open " + a.input);
+  return a.command == "redact" ? Redact(a, std::move(text)) : Rehydrate(a, text);
+}
+
+}  // namespace ngxfix

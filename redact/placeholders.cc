@@ -1,0 +1,121 @@
+// Placeholders (see placeholders.h).
+
+#include "redact/placeholders.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "redact/hostname.h"
+#include "redact/siphash.h"
+
+namespace ngxfix::redact {
+namespace {
+
+RedactionKey DeriveKey(const RedactionKey& key, int attempt) {
+  if (attempt == 0) return key;
+  RedactionKey derived;
+  for (int half = 0; half < 2; ++half) {
+    uint64_t h = SipHash24(key, "attempt:" + std::to_string(attempt) + ":" +
+                                    std::to_string(half));
+    for (int i = 0; i < 8; ++i) derived[half * 8 + i] = uint8_t(h >> (8 * i));
+  }
+  return derived;
+}
+
+bool IsAddressKind(RedactionKind kind) {
+  return kind == RedactionKind::kIpv4 || kind == RedactionKind::kIpv6 ||
+         kind == RedactionKind::kCidr4 || kind == RedactionKind::kCidr6;
+}
+
+}  // namespace
+
+Placeholders::Placeholders(const RedactionKey& key, int attempt, std::string_view text,
+                           const std::unordered_set<std::string_view>& originals)
+    : key_(DeriveKey(key, attempt)),
+      addresses_(key_),
+      text_(text),
+      originals_(originals),
+      text_has_numbered_(text.find("REDACTED_") != std::string_view::npos ||
+                         text.find("redacted-word-") != std::string_view::npos) {}
+
+bool Placeholders::Taken(const std::string& placeholder) const {
+  return used_.count(placeholder) > 0 || originals_.count(placeholder) > 0;
+}
+
+std::string Placeholders::Numbered(std::string prefix) {
+  while (true) {
+    std::string candidate = prefix + std::to_string(++counter_);
+    if (!Taken(candidate) &&
+        !(text_has_numbered_ && text_.find(candidate) != std::string_view::npos)) {
+      return candidate;
+    }
+  }
+}
+
+std::string Placeholders::AddressPlaceholder(RedactionKind kind,
+                                             std::string_view original) {
+  size_t slash = original.find('/');
+  std::string_view host = original.substr(0, slash);
+  bool v6 = kind == RedactionKind::kIpv6 || kind == RedactionKind::kCidr6;
+  auto address = v6 ? ParseIpv6(host) : ParseIpv4(host);
+  if (!address) return std::string(original);
+  int length = slash == std::string_view::npos
+                   ? address->bits()
+                   : std::atoi(std::string(original.substr(slash + 1)).c_str());
+  bool upper = false;
+  for (char c : host) upper |= (c >= 'A' && c <= 'F');
+  std::string suffix = slash == std::string_view::npos ? "" : std::string(original.substr(slash));
+  IpAddress mapped = WithLowBits(addresses_.Map(*address), *address, length);
+  for (int redraw = 0;; ++redraw) {
+    std::string out = (v6 ? FormatIpv6(mapped, upper) : FormatIpv4(mapped)) + suffix;
+    if (out == original || !used_.count(out) || redraw == 64) {
+      if (originals_.count(out) && out != original) address_met_original_ = true;
+      return out;
+    }
+    // Another spelling of the same address took this one: draw the low
+    // bits (below the network of a CIDR, the last 8 bits of an address)
+    // again.
+    int from = std::max(length == address->bits() ? address->bits() - 8 : length, 0);
+    uint64_t bits = 0;
+    for (int i = from; i < address->bits(); ++i, bits >>= 1) {
+      if ((i - from) % 64 == 0) {
+        bits = SipHash24(key_, "redraw:" + std::string(original) + ":" +
+                                   std::to_string(redraw) + ":" + std::to_string(i));
+      }
+      uint8_t mask = uint8_t(1u << (7 - i % 8));
+      mapped.bytes[i / 8] = uint8_t((mapped.bytes[i / 8] & ~mask) | ((bits & 1) ? mask : 0));
+    }
+  }
+}
+
+int Placeholders::For(RedactionKind kind, std::string_view original,
+                      std::string_view detector) {
+  auto found = by_original_.find(std::string(original));
+  if (found != by_original_.end()) return found->second;
+  std::string placeholder;
+  if (IsAddressKind(kind)) {
+    placeholder = AddressPlaceholder(kind, original);
+  } else if (kind == RedactionKind::kHostname) {
+    for (int redraw = 0; redraw < 64; ++redraw) {
+      placeholder = HostnamePlaceholder(original, key_, addresses_, redraw);
+      if (placeholder == original || !Taken(placeholder)) break;
+    }
+  } else if (kind == RedactionKind::kWord) {
+    placeholder = Numbered("redacted-word-");
+  } else {
+    std::string name(detector.substr(detector.find(':') + 1));
+    for (char& c : name) c = std::isalnum(static_cast<unsigned char>(c))
+                                 ? char(std::toupper(static_cast<unsigned char>(c))) : '_';
+    placeholder = Numbered("REDACTED_" + name + "_");
+  }
+  int index = -1;
+  if (placeholder != original && !used_.count(placeholder)) {
+    index = int(map_.entries.size());
+    used_.insert(placeholder);
+    map_.entries.push_back({placeholder, std::string(original), kind, std::string(detector)});
+  }
+  by_original_.emplace(std::string(original), index);
+  return index;
+}
+
+}  // namespace ngxfix::redact

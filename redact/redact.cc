@@ -1,0 +1,143 @@
+// Redact(): find, cut to safe pieces, choose placeholders, replace, check.
+//
+//   1. Find: the configuration-aware detectors (directive_values.h), the
+//      patterns over the whole text at once (detectors.h), the user's words.
+//   2. Every other whole occurrence of a value found once is found too, so
+//      that a hostname named in server_name is also hidden in a comment.
+//   3. Overlaps are resolved and values cut to pieces that can be replaced
+//      without changing the text's structure (pieces.h).
+//   4. Placeholders are chosen (placeholders.h) and the text rebuilt.
+//   5. Rehydrating the result must give the input back, byte for byte;
+//      if it does not (a placeholder met text kept verbatim), the
+//      placeholders are drawn again with a derived key.
+
+#include <random>
+#include <unordered_set>
+
+#include "core/parser.h"
+#include "redact/detectors.h"
+#include "redact/directive_values.h"
+#include "redact/literal_matcher.h"
+#include "redact/pieces.h"
+#include "redact/placeholders.h"
+#include "redact/redact.h"
+#include "redact/sensitive_words.h"
+
+namespace ngxfix {
+namespace {
+
+using redact::Candidate;
+
+constexpr int kAttempts = 8;
+// Secrets and words shorter than this are hidden where found, but not
+// searched for elsewhere: short strings occur by chance.
+constexpr size_t kMinPropagatedLength = 4;
+
+// Step 2: other whole occurrences of the values in `pieces`.
+void AddOtherOccurrences(std::string_view text, const std::vector<Candidate>& pieces,
+                         std::vector<Candidate>* spans) {
+  std::vector<redact::LiteralMatcher::Literal> literals;
+  std::vector<uint16_t> detectors;
+  std::unordered_set<std::string_view> seen;
+  for (const Candidate& p : pieces) {
+    std::string_view value = text.substr(p.begin, p.end - p.begin);
+    bool short_secret = (p.kind == RedactionKind::kSecret || p.kind == RedactionKind::kWord) &&
+                        value.size() < kMinPropagatedLength;
+    if (short_secret || !seen.insert(value).second) continue;
+    literals.push_back({value, p.kind});
+    detectors.push_back(p.detector);
+  }
+  redact::LiteralMatcher matcher(literals, redact::Edges::kOriginal);
+  matcher.ForEach(text, [&](size_t b, size_t e, size_t i) {
+    spans->push_back({uint32_t(b), uint32_t(e), literals[i].kind, detectors[i]});
+  });
+}
+
+std::vector<Candidate> FindPieces(const SyntaxTree& tree, const RedactOptions& options) {
+  const std::string& text = tree.text();
+  std::vector<Candidate> spans;
+  redact::FindDirectiveValues(tree, &spans);
+  redact::FindCandidates(text, &spans);
+  redact::FindSensitiveWords(text, options.sensitive_words, &spans);
+  redact::DropKeptWords(text, options.keep_words, &spans);
+  std::vector<Candidate> first = spans;
+  redact::ResolveOverlaps(&first);
+  AddOtherOccurrences(text, redact::SafePieces(tree, first), &spans);
+  redact::DropKeptWords(text, options.keep_words, &spans);
+  redact::ResolveOverlaps(&spans);
+  return redact::SafePieces(tree, spans);
+}
+
+// Steps 4 and 5 with one key; false if the result does not rehydrate.
+bool Replace(const SyntaxTree& tree, const std::vector<Candidate>& pieces,
+             redact::Placeholders& placeholders, RedactResult* result) {
+  const std::string& text = tree.text();
+  std::string out;
+  out.reserve(text.size() + text.size() / 16);
+  std::vector<int> report_item;  // by entry index
+  size_t copied = 0;
+  for (const Candidate& p : pieces) {
+    std::string_view original(text.data() + p.begin, p.end - p.begin);
+    int entry = placeholders.For(p.kind, original, redact::DetectorId(p.detector));
+    if (entry < 0) continue;
+    out.append(text, copied, p.begin - copied);
+    out += placeholders.map().entries[entry].placeholder;
+    copied = p.end;
+    if (size_t(entry) >= report_item.size()) report_item.resize(entry + 1, -1);
+    if (report_item[entry] < 0) {
+      Position at = tree.position(p.begin);
+      const auto& files = tree.files();
+      uint16_t file = tree.file_at(p.begin);
+      report_item[entry] = int(result->report.size());
+      result->report.push_back({p.kind, std::string(redact::DetectorId(p.detector)),
+                                placeholders.map().entries[entry].placeholder,
+                                file < files.size() ? files[file].name : std::string(),
+                                at.line, at.column, 0});
+    }
+    ++result->report[report_item[entry]].count;
+  }
+  out.append(text, copied, std::string::npos);
+  if (Rehydrate(out, placeholders.map()) != text) return false;
+  result->text = std::move(out);
+  result->map = placeholders.TakeMap();
+  return true;
+}
+
+}  // namespace
+
+RedactionKey RandomRedactionKey() {
+  std::random_device device;
+  RedactionKey key;
+  for (size_t i = 0; i < key.size(); i += 4) {
+    uint32_t r = device();
+    for (size_t j = 0; j < 4; ++j) key[i + j] = uint8_t(r >> (8 * j));
+  }
+  return key;
+}
+
+RedactResult Redact(const SyntaxTree& tree, const RedactOptions& options) {
+  const std::string& text = tree.text();
+  std::vector<Candidate> pieces = FindPieces(tree, options);
+  std::unordered_set<std::string_view> originals;
+  for (const Candidate& p : pieces) originals.insert(std::string_view(text).substr(p.begin, p.end - p.begin));
+  const RedactionKey key = options.key ? *options.key : RandomRedactionKey();
+  for (int attempt = 0; attempt < kAttempts; ++attempt) {
+    redact::Placeholders placeholders(key, attempt, text, originals);
+    RedactResult result;
+    bool last = attempt == kAttempts - 1;
+    if (Replace(tree, pieces, placeholders, &result) &&
+        (!placeholders.address_met_original() || last)) {
+      return result;
+    }
+  }
+  RedactResult failed;
+  failed.error = "redaction could not choose placeholders that rehydrate "
+                 "unambiguously; nothing was redacted";
+  return failed;
+}
+
+RedactResult RedactText(std::string text, const RedactOptions& options) {
+  return Redact(Parse(std::move(text)), options);
+}
+
+}  // namespace ngxfix
