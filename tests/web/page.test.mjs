@@ -12,7 +12,7 @@ import path from 'node:path';
 import { after, before, test as nodeTest } from 'node:test';
 
 import { kCsp } from '../../scripts/serve.mjs';
-import { launch, paste, revision, screenshot, seedIncident, serve, setUp,
+import { launch, paste, repoRoot, revision, screenshot, seedIncident, serve, setUp,
          tempDir, waitForResult, watch, webDir } from './support.mjs';
 
 const { chromium, error } = await setUp();
@@ -243,5 +243,36 @@ test('every control has a name, and the keyboard reaches them in order', async (
     }
     assert.ok(order.includes('config-input'), order.join(' '));
     assert.ok(order.indexOf('example-seed-incident') < order.indexOf('config-input'));
+  });
+});
+
+const largeConfig = path.join(process.env.NGXFIX_CORPUS || process.env.NGXFIX_CORPUS_DIR ||
+                              path.join(repoRoot, '..', 'shared', 'corpus'),
+                              'go-crossplane', 'large-config', 'nginx.conf');
+
+nodeTest('a 1.3 MB paste: the whole text, its findings, highlighting to the last line', {
+  skip: error ? 'see the first test'
+      : !fs.existsSync(largeConfig) && `corpus not found: ${largeConfig} (set NGXFIX_CORPUS)`,
+}, async () => {
+  const text = fs.readFileSync(largeConfig, 'utf8');
+  await withPage(async (page) => {
+    const seen = await revision(page);
+    await paste(page, page, text);
+    await waitForResult(page, seen);
+    const input = page.getByTestId('config-input');
+    assert.equal((await input.inputValue()).length, text.length);
+    const { createNgxfix } = await import(path.join(webDir, 'wasm', 'ngxfix.mjs'));
+    const expected = (await createNgxfix()).analyze(text, { tokens: false });
+    assert.match(await page.getByTestId('status').innerText(),
+                 new RegExp(`^${expected.findings.length} findings`));
+    // Long lists come a page at a time.
+    assert.equal(await page.locator('.nx-finding').count(),
+                 Math.min(100, expected.findings.length));
+    // Scrolled to the end, the last lines are numbered and highlighted.
+    await input.evaluate((el) => { el.scrollTop = el.scrollHeight; });
+    const lines = text.split('\n').length;
+    await page.locator('.nx-ln', { hasText: new RegExp(`^${lines}$`) }).waitFor();
+    assert.ok(await page.locator('.nx-highlight .nx-t-name').count() > 10);
+    await screenshot(page, 'large-config');
   });
 });

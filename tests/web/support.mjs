@@ -30,11 +30,11 @@ export const seedIncident = fs.readFileSync(
     path.join(repoRoot, 'tests', 'examples', 'seed-incident.conf'), 'utf8');
 
 // What a test file needs, or why it cannot run: {chromium, error}.
-export async function setUp() {
+export async function setUp(site = webDir) {
   try {
     for (const f of ['index.html', 'wasm/ngxfix_core.wasm', 'ngxfix-standalone.html']) {
-      if (!fs.existsSync(path.join(webDir, f))) {
-        throw new Error(`${path.join(webDir, f)} is missing: assemble the site ` +
+      if (!fs.existsSync(path.join(site, f))) {
+        throw new Error(`${path.join(site, f)} is missing: assemble the site ` +
                         '(scripts/test node, or node scripts/lib/build-web.mjs ' +
                         'build/wasm/wasm build/web), or set NGXFIX_WEB_DIR');
       }

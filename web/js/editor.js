@@ -13,6 +13,7 @@ const kKindClass = ['nx-t-name', 'nx-t-arg', 'nx-t-string', 'nx-t-comment',
                     'nx-t-punct', 'nx-t-lua', 'nx-t-framing'];
 const kOverscan = 10;  // lines drawn above and below the visible ones
 const kBigChange = 64;  // characters: more than this at once is a paste
+const kBigPaste = 64 * 1024;  // characters: pasted directly (see the paste listener)
 
 export class Editor {
   #input;
@@ -23,8 +24,9 @@ export class Editor {
   #frame = 0;
   #onChange;
 
-  // onChange({immediate}) runs on every edit; immediate for pastes, drops
-  // and other edits of many characters at once.
+  // onChange({immediate, text}) runs on every edit; immediate for pastes,
+  // drops and other edits of many characters at once; `text`, when given,
+  // is the new text before the textarea shows it.
   constructor(root, { onChange }) {
     this.#input = part(root, 'input');
     this.#code = part(root, 'highlight');
@@ -38,6 +40,25 @@ export class Editor {
       lastLength = length;
       this.#textChanged();
       this.#onChange({ immediate });
+    });
+    // Chromium's own paste of a megabyte into a textarea takes seconds, and
+    // so does setting its value from a paste handler: a big paste is
+    // analyzed first and shown in the textarea right after, so that the
+    // analysis runs while the browser lays the text out.
+    this.#input.addEventListener('paste', (event) => {
+      const pasted = event.clipboardData?.getData('text/plain') ?? '';
+      if (pasted.length < kBigPaste) return;
+      event.preventDefault();
+      const { selectionStart, selectionEnd, value } = this.#input;
+      const text = value.slice(0, selectionStart) + pasted + value.slice(selectionEnd);
+      this.#onChange({ immediate: true, text });
+      setTimeout(() => {
+        this.#input.value = text;
+        this.#input.setSelectionRange(selectionStart + pasted.length,
+                                      selectionStart + pasted.length);
+        lastLength = text.length;
+        this.#textChanged();
+      }, 0);
     });
     this.#input.addEventListener('scroll', () => this.#schedule());
     new ResizeObserver(() => this.#schedule()).observe(this.#input);

@@ -35,9 +35,9 @@ export async function mountSandbox(root, { engine, assetBase, nginxVersion = '1.
   const settings = new Settings(app, { nginxVersion, onChange: () => analyze() });
   let timer = 0;
   const editor = new Editor(app, {
-    onChange: ({ immediate }) => {
+    onChange: ({ immediate, text }) => {
       clearTimeout(timer);
-      if (immediate) analyze();
+      if (immediate) analyze(text);
       else timer = setTimeout(analyze, kDebounceMs);
     },
   });
@@ -46,9 +46,9 @@ export async function mountSandbox(root, { engine, assetBase, nginxVersion = '1.
     if (file) editor.loadFile(file);
   });
 
-  async function analyze() {
+  // `text` defaults to the paste area's.
+  async function analyze(text = editor.value) {
     clearTimeout(timer);
-    const text = editor.value;
     app.dataset.state = 'analyzing';
     status.textContent = 'Checking…';
     let answer;

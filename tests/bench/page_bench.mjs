@@ -1,0 +1,164 @@
+// The page's goals, measured in Debian's Chromium (playwright-core), driven
+// by scripts/bench:
+//
+//   - page weight: every file the page loads (HTML, CSS, JS, WASM, the
+//     examples), gzip -9 each, summed: at most 250 KB;
+//   - paste to result: from the paste event of Ctrl+V into the paste area to
+//     the result on screen (the sandbox's new revision, then a frame), for a
+//     200-line configuration (goal 100 ms) and for the corpus's 1.3 MB one
+//     (goal 1 s); median, slowest and the first paste (a fresh worker pays
+//     its page faults then) over N runs; and the longest main-thread task
+//     during the big pastes, which says whether the page froze.
+//
+//   node tests/bench/page_bench.mjs WEB_DIR LARGE_CONF [--runs N]
+//
+// Prints a table in scripts/bench's format; missing a goal is reported, not
+// an error (exit 0); a failure to measure is (exit 1).
+
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+
+import { launch, serve, setUp, webDir as defaultWebDir } from '../web/support.mjs';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const kKB = 1000;
+
+// A 200-line configuration: the seed incident's upstream and server,
+// repeated with their own names (18 x 11 lines), then two more lines.
+function twoHundredLines() {
+  const seed = fs.readFileSync(path.join(repoRoot, 'tests', 'examples', 'seed-incident.conf'),
+                               'utf8');
+  let text = '';
+  for (let i = 0; text.split('\n').length < 199; ++i) {
+    text += seed.replaceAll('backend_pool', `backend_pool_${i}`)
+        .replace('10.0.2.10', `10.0.2.${10 + i}`).replace('listen 80;', `listen ${8000 + i};`);
+  }
+  return text.split('\n').slice(0, 198).join('\n') + '\n# end\n';
+}
+
+// Pastes `text` with Ctrl+V and returns {ms, longestTaskMs}, timed inside
+// the page from the paste event to the frame after the new result.
+async function timePaste(page, text) {
+  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  const input = page.getByTestId('config-input');
+  await input.focus();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  await page.locator('[data-role="app"][data-state="ready"]').waitFor();
+  const timing = page.evaluate(() => new Promise((resolve) => {
+    const app = document.querySelector('[data-role="app"]');
+    const before = app.dataset.revision;
+    let pasted = 0;
+    let longest = 0;
+    const tasks = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) longest = Math.max(longest, e.duration);
+    });
+    tasks.observe({ type: 'longtask' });
+    document.addEventListener('paste', () => { pasted = performance.now(); },
+                              { capture: true, once: true });
+    const seen = new MutationObserver(() => {
+      if (app.dataset.revision === before || app.dataset.state !== 'ready') return;
+      seen.disconnect();
+      requestAnimationFrame(() => setTimeout(() => {
+        tasks.disconnect();
+        resolve({ ms: performance.now() - pasted, longestTaskMs: longest });
+      }, 0));
+    });
+    seen.observe(app, { attributes: true });
+  }));
+  await page.keyboard.press('Control+V');
+  return timing;
+}
+
+function stats(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return { median: sorted[Math.floor(sorted.length / 2)], max: sorted.at(-1) };
+}
+
+function table(header, rows) {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+  const line = (cells) => cells.map((c, i) => String(c).padEnd(widths[i])).join('  ').trimEnd();
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+async function main(args) {
+  let runs = 7;
+  const positional = [];
+  for (let i = 0; i < args.length; ++i) {
+    if (args[i] === '--runs') runs = Math.max(1, Number(args[++i]));
+    else positional.push(args[i]);
+  }
+  const [webDir = defaultWebDir, largePath] = positional;
+  if (!largePath) throw new Error('usage: page_bench.mjs WEB_DIR LARGE_CONF [--runs N]');
+  const { chromium, error } = await setUp(webDir);
+  if (error) throw error;
+  const large = fs.readFileSync(largePath, 'utf8');
+  const small = twoHundredLines();
+
+  const browser = await launch(chromium);
+  const site = await serve(webDir);
+  const loaded = new Set();
+  const rows = [];
+  let met = 0;
+  let goals = 0;
+  const verdict = (ok) => { ++goals; if (ok) ++met; return ok ? 'PASS' : 'FAIL'; };
+  try {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.origin });
+    context.on('requestfinished', (r) => loaded.add(new URL(r.url()).pathname));
+    const page = await context.newPage();
+    await page.goto(`${site.origin}/`);
+    await page.getByTestId('example-seed-incident').waitFor();
+    await page.getByTestId('example-seed-incident').click();
+    await page.locator('[data-role="app"][data-state="ready"]:not([data-revision="0"])').waitFor();
+
+    // Page weight: what was loaded, each file gzip'ed as a server would.
+    let raw = 0;
+    let gzipped = 0;
+    for (const p of loaded) {
+      const file = path.join(webDir, p.endsWith('/') ? `${p}index.html` : p);
+      const bytes = fs.readFileSync(file);
+      raw += bytes.length;
+      gzipped += zlib.gzipSync(bytes, { level: 9 }).length;
+    }
+    rows.push(['chromium', 'page weight (gzip -9)', `${loaded.size} files`,
+               `${(raw / kKB).toFixed(1)} KB raw`, '', `${(gzipped / kKB).toFixed(1)} KB`, '',
+               '<= 250 KB', verdict(gzipped <= 250 * kKB)]);
+
+    for (const [name, text, goalMs, n] of [['200 lines', small, 100, runs],
+                                           ['large-config', large, 1000, Math.min(runs, 5)]]) {
+      const times = [];
+      let longest = 0;
+      for (let i = 0; i < n; ++i) {
+        const t = await timePaste(page, text);
+        times.push(t.ms);
+        longest = Math.max(longest, t.longestTaskMs);
+      }
+      const { median, max } = stats(times);
+      rows.push(['chromium', 'paste -> result', name,
+                 `${(Buffer.byteLength(text) / kKB).toFixed(1)} KB`, n,
+                 `${median.toFixed(0)} ms`, `${max.toFixed(0)} ms (first ${times[0].toFixed(0)} ms)`,
+                 `<= ${goalMs} ms`, verdict(median <= goalMs)]);
+      rows.push(['chromium', 'longest main-thread task', name, '', n, '',
+                 `${longest.toFixed(0)} ms`, '', '']);
+    }
+    await context.close();
+  } finally {
+    await browser.close();
+    await site.close();
+  }
+  console.log(table(['impl', 'operation', 'input', 'size', 'runs', 'median', 'slowest',
+                     'goal', ''], rows));
+  console.log('\npaste -> result: from the paste event to the frame after the new result, ' +
+              'timed in the page; goals are judged on the median.  The longest ' +
+              'main-thread task includes the browser laying out the pasted text.');
+  console.log(`\nPage goals met: ${met} of ${goals}` +
+              (met < goals ? ' (missed goals are reported, not errors)' : ''));
+}
+
+main(process.argv.slice(2)).catch((e) => {
+  console.error(`page_bench: ${e.message}`);
+  process.exit(1);
+});
