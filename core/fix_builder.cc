@@ -1,11 +1,6 @@
 #include "core/fix_builder.h"
 
 namespace ngxfix {
-namespace {
-
-bool IsBlank(char ch) { return ch == ' ' || ch == '\t'; }
-
-}  // namespace
 
 std::string FixBuilder::Statement(
     std::initializer_list<std::string_view> words) const {

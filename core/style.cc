@@ -5,8 +5,6 @@
 namespace ngxfix {
 namespace {
 
-bool IsBlank(char ch) { return ch == ' ' || ch == '\t'; }
-
 // Start of the line that holds `offset`, but not before `floor`.
 uint32_t LineStart(std::string_view text, uint32_t offset, uint32_t floor) {
   while (offset > floor && text[offset - 1] != '\n') --offset;

@@ -22,6 +22,9 @@ struct FileStyle {
 // statements, its first line ending and its quoted words.
 FileStyle DetectStyle(const SyntaxTree& tree, uint16_t file);
 
+// Space or tab: what indentation and the gaps between words are made of.
+inline bool IsBlank(char ch) { return ch == ' ' || ch == '\t'; }
+
 // The whitespace that precedes a node on its line, when the node starts its
 // line; otherwise the indentation of the line it is on.
 std::string IndentationOf(const SyntaxTree& tree, const Node& node);
