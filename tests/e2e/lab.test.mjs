@@ -1,0 +1,95 @@
+// The incident lab: for each scenario (scenarios.mjs), real nginx in front
+// of a real backend shows the failure and logs its error line; then
+// `ngxfix fix --backend ...` rewrites the configuration, nginx accepts it
+// and the request gets the backend's answer.  Scenarios run concurrently:
+// each has its own prefix, ports and backend.  Each scenario's error log is
+// kept for the diagnosis test (diagnose.test.mjs reads logDir).
+
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import {after, before, test} from 'node:test';
+import {freePort, labMissing, makeCertificate, nginxConf, ngxfix, startNginx,
+        tempDir} from './lab.mjs';
+import {scenarios} from './scenarios.mjs';
+
+const missing = labMissing();
+const shared = {};
+
+before(async () => {
+  if (missing) return;
+  shared.dir = tempDir('shared');
+  shared.certificate = await makeCertificate(shared.dir, 'localhost');
+});
+
+after(() => {
+  if (shared.dir) fs.rmSync(shared.dir, {recursive: true, force: true});
+});
+
+async function runScenario(t, scenario) {
+  const dir = tempDir(scenario.cause);
+  const backend = await scenario.startBackend({certificate: shared.certificate});
+  t.after(async () => {
+    await backend.close();
+    fs.rmSync(dir, {recursive: true, force: true});
+  });
+  const ctx = {port: await freePort(), backend, certificate: shared.certificate};
+  const conf = nginxConf(scenario.http(ctx));
+
+  // The failure, as the user sees it, and nginx's error line.
+  const broken = await startNginx(path.join(dir, 'broken'), conf, ctx.port);
+  let errorLog;
+  if (scenario.refused) {
+    assert.equal(broken.ok, false, 'nginx accepted the broken configuration');
+    errorLog = broken.output;
+  } else {
+    assert.ok(broken.ok, `nginx refused the broken configuration:\n${broken.output}`);
+    try {
+      scenario.broken(await scenario.request(ctx));
+      if (scenario.accessLog) assert.match(broken.accessLog(), scenario.accessLog);
+    } finally {
+      await broken.stop();
+    }
+    errorLog = broken.errorLog();
+  }
+  if (scenario.log) {
+    assert.match(errorLog, scenario.log);
+  } else {
+    assert.doesNotMatch(errorLog, /\[(error|crit|alert|emerg)\]/);
+  }
+  fs.writeFileSync(path.join(dir, 'error.log'), errorLog);
+
+  if (!scenario.rule) {
+    t.todo(`ngxfix has no rule for ${scenario.cause} yet`);
+    return;
+  }
+  // ngxfix names the mismatch, then its own fix serves the same request.
+  const confFile = path.join(dir, 'nginx.conf');
+  fs.writeFileSync(confFile, conf);
+  const options = ['--nginx-version', '1.22.1', '--backend', scenario.backendOption(ctx)];
+  const check = await ngxfix(['check', confFile, '--format', 'json', ...options]);
+  const rules = JSON.parse(check.stdout).findings.map((f) => f.rule);
+  assert.ok(rules.includes(scenario.rule), `check found ${rules.join(', ')}`);
+  const fix = await ngxfix(['fix', confFile, ...options]);
+  assert.equal(fix.code, 0, `ngxfix fix failed: ${fix.stderr}`);
+  if (scenario.noFix) {
+    assert.equal(fix.stdout, conf, 'ngxfix fix changed a configuration it cannot fix');
+    return;
+  }
+  assert.notEqual(fix.stdout, conf, 'ngxfix fix changed nothing');
+  const fixed = await startNginx(path.join(dir, 'fixed'), fix.stdout, ctx.port);
+  assert.ok(fixed.ok, `nginx refused the fixed configuration:\n${fixed.output}\n` +
+                      `--- fixed configuration:\n${fix.stdout}`);
+  try {
+    const request = scenario.fixedRequest ?? scenario.request;
+    scenario.fixed(await request(ctx));
+  } finally {
+    await fixed.stop();
+  }
+  assert.doesNotMatch(fixed.errorLog(), /\[(error|crit|alert|emerg)\]/);
+}
+
+test('incident lab', {skip: missing || false, concurrency: true}, async (t) => {
+  await Promise.all(scenarios.map(
+      (scenario) => t.test(scenario.name, (st) => runScenario(st, scenario))));
+});
