@@ -87,9 +87,7 @@ std::string FixWithParameter(const RuleContext& context,
   std::vector<std::string> shared;
   for (size_t g : GroupsOf(groups, server)) {
     const AddressGroup& group = groups[g];
-    bool dedicated = std::all_of(
-        group.servers.begin(), group.servers.end(),
-        [&](uint32_t s) { return GrpcOnly(analysis, s); });
+    bool dedicated = GrpcOnlyAddress(analysis, group);
     if (!group.ssl && !dedicated) {
       shared.push_back(group.address);
       continue;

@@ -35,9 +35,7 @@ void CheckHttp2DirectiveUnsupported(RuleContext& context) {
       if (groups.empty()) groups = AddressGroups(analysis);
       for (size_t g : GroupsOf(groups, server)) {
         const AddressGroup& group = groups[g];
-        bool dedicated = std::all_of(
-            group.servers.begin(), group.servers.end(),
-            [&](uint32_t s) { return GrpcOnly(analysis, s); });
+        bool dedicated = GrpcOnlyAddress(analysis, group);
         if (group.http2 || (!group.ssl && !dedicated)) {
           if (!group.http2) {
             note = " Clear-text listens are left as they are: before 1.25.1 "

@@ -507,6 +507,11 @@ bool GrpcOnly(const Analysis& analysis, uint32_t server) {
   return grpc && !ServesFiles(analysis, server);
 }
 
+bool GrpcOnlyAddress(const Analysis& analysis, const AddressGroup& group) {
+  return std::all_of(group.servers.begin(), group.servers.end(),
+                     [&](uint32_t s) { return GrpcOnly(analysis, s); });
+}
+
 std::vector<Edit> Http2OnEdits(const RuleContext& context, uint32_t server) {
   const SyntaxTree& tree = context.tree();
   const Analysis& analysis = context.analysis();

@@ -150,6 +150,11 @@ bool ServerHasHttp2(const RuleContext& context,
 // not HTTP/1.x, no other *_pass, and no root or alias for static files.
 bool GrpcOnly(const Analysis& analysis, uint32_t server);
 
+// Whether every server on the address:port is GrpcOnly(): only then may a
+// clear-text listen there take the http2 parameter before 1.25.1, which
+// makes the whole address:port speak nothing but HTTP/2.
+bool GrpcOnlyAddress(const Analysis& analysis, const AddressGroup& group);
+
 // The edits that put `http2 on` in effect in `server`: its own `http2`
 // statement rewritten, else a new one after its last listen, else before
 // its first statement.  Empty when the server block is empty.
