@@ -12,13 +12,18 @@
 //   fixed           the whole fixed configuration
 //   diff            a unified diff for `patch -p1` / `git apply`
 //   changes         the same as structured hunks, per file
-//   redaction       what redaction gives (see redaction.cc)
+//   redaction       the redacted config, fixed text and diff, the report
+//                   and the map (see redaction.h)
 //   tokens          syntax tokens for highlighting (see highlight.h)
 //
 // `at` fields are UTF-16 offsets into the input, for placing marks in a JS
 // string.  Options (all optional): {"nginx_version": "1.24.0",
 // "backends": {"NAME": "PROTO"}, "hardening": false, "file_name":
-// "nginx.conf", "tokens": true, "redact": true}.
+// "nginx.conf", "tokens": true, "redact": true, "sensitive_words": [],
+// "keep_words": []}.
+//
+// ngxfix_rehydrate(text, map JSON) puts the real values back into text
+// written from the redacted view.
 
 #include <emscripten/emscripten.h>
 
@@ -26,6 +31,7 @@
 #include <set>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -33,6 +39,7 @@
 #include "core/check.h"
 #include "core/parser.h"
 #include "core/report.h"
+#include "redact/redact.h"
 #include "wasm/highlight.h"
 #include "wasm/redaction.h"
 #include "wasm/result.h"
@@ -46,9 +53,25 @@ using Json = nlohmann::ordered_json;
 struct Options {
   CheckOptions check;
   ParseOptions parse;
+  RedactOptions redaction;
   bool tokens = true;
   bool redact = true;
 };
+
+// A list of strings at `key`, if there is one.
+bool ReadWords(const nlohmann::json& j, const char* key,
+               std::vector<std::string>* out, std::string* error) {
+  if (!j.contains(key)) return true;
+  const auto& list = j[key];
+  bool ok = list.is_array();
+  for (size_t i = 0; ok && i < list.size(); ++i) ok = list[i].is_string();
+  if (!ok) {
+    *error = std::string(key) + " takes a list of strings";
+    return false;
+  }
+  for (const auto& word : list) out->push_back(word.get<std::string>());
+  return true;
+}
 
 // Reads the options object; an error names the field and what it takes.
 // Exceptions are compiled out, so every access checks the type first.
@@ -99,6 +122,10 @@ bool ReadOptions(const std::string& text, Options* options, std::string* error) 
   };
   if (!flag("hardening", &options->check.hardening) ||
       !flag("tokens", &options->tokens) || !flag("redact", &options->redact)) {
+    return false;
+  }
+  if (!ReadWords(j, "sensitive_words", &options->redaction.sensitive_words, error) ||
+      !ReadWords(j, "keep_words", &options->redaction.keep_words, error)) {
     return false;
   }
   if (j.contains("file_name")) {
@@ -220,9 +247,9 @@ EMSCRIPTEN_KEEPALIVE ngxfix::wasm::Result* ngxfix_analyze(char* text,
   out["remaining"] = RemainingToJson(tree, fix);
   out["diff"] = fix.UnifiedDiff();
   out["changes"] = HunksToJson(fix);
-  out["redaction"] = options.redact ? RedactionToJson(input, fix)
-                                    : Json{{"available", false},
-                                           {"reason", "not asked for"}};
+  out["redaction"] = options.redact
+                         ? RedactionToJson(tree, fix, options.redaction)
+                         : Json{{"available", false}, {"reason", "not asked for"}};
   out["fixed"] = std::move(fix.fixed);
   std::string json = Dump(out);
   if (options.tokens) {
@@ -233,6 +260,21 @@ EMSCRIPTEN_KEEPALIVE ngxfix::wasm::Result* ngxfix_analyze(char* text,
     json += '}';
   }
   return new Result{std::move(json), tree.ok() ? kOk : kErrors};
+}
+
+// `text` and `map_json` (a redaction map: {"entries": [...]}) are malloc()ed
+// buffers the call takes over.
+EMSCRIPTEN_KEEPALIVE ngxfix::wasm::Result* ngxfix_rehydrate(char* text,
+                                                            uint32_t size,
+                                                            char* map_json,
+                                                            uint32_t map_size) {
+  using namespace ngxfix;
+  std::string input = wasm::Adopt(text, size);
+  std::string error;
+  std::optional<RedactionMap> map =
+      RedactionMapFromJson(wasm::Adopt(map_json, map_size), &error);
+  if (!map) return wasm::Fail("bad redaction map: " + error);
+  return new wasm::Result{Rehydrate(input, *map), wasm::kOk};
 }
 
 }  // extern "C"

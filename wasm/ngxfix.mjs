@@ -96,6 +96,7 @@ export class NgxfixError extends Error {}
 class Ngxfix {
   #core;
   #broken = null;
+  #lastMap = null;  // the redaction map of the last analyze()
 
   constructor(core) {
     this.#core = core;
@@ -161,11 +162,14 @@ class Ngxfix {
   //   fileName      the name in findings and diff headers ('nginx.conf')
   //   tokens        include syntax tokens for highlighting (default true)
   //   redact        include the redacted view (default true)
+  //   sensitiveWords, keepWords   words to redact wherever they are, and
+  //                 values never to redact (see redact/redact.h)
   // Bad options throw an NgxfixError that says which and why.
   analyze(text, { nginxVersion, backends, hardening, fileName, tokens,
-                  redact } = {}) {
+                  redact, sensitiveWords, keepWords } = {}) {
     const wire = { nginx_version: nginxVersion, backends, hardening,
-                   file_name: fileName, tokens, redact };
+                   file_name: fileName, tokens, redact,
+                   sensitive_words: sensitiveWords, keep_words: keepWords };
     for (const key of Object.keys(wire)) {
       if (wire[key] === undefined) delete wire[key];
     }
@@ -175,7 +179,23 @@ class Ngxfix {
       const optionsPtr = this.#alloc(options);
       return this.#core._ngxfix_analyze(input, size, optionsPtr, options.length);
     });
-    return JSON.parse(result.bytes);
+    const analysis = JSON.parse(result.bytes);
+    if (analysis.redaction.available) this.#lastMap = analysis.redaction.map;
+    return analysis;
+  }
+
+  // Puts the real values back into `text` written from analyze()'s
+  // redacted view: `map` is that result's redaction.map (default: the map
+  // of the last analyze() with redaction).  Returns a string.
+  rehydrate(text, map = this.#lastMap) {
+    if (!map) throw new NgxfixError('no redaction map: call analyze() first');
+    const mapBytes = encoder.encode(JSON.stringify(map));
+    const result = this.#run(text, null, (input, size) => {
+      // The export takes the map buffer over, as it does the input.
+      const mapPtr = this.#alloc(mapBytes);
+      return this.#core._ngxfix_rehydrate(input, size, mapPtr, mapBytes.length);
+    });
+    return result.bytes;
   }
 
   // Bytes of WebAssembly memory (it grows, it never shrinks).
@@ -272,3 +292,4 @@ export function analyze(text, options) {
   return loaded().analyze(text, options);
 }
 export function version() { return loaded().version(); }
+export function rehydrate(text, map) { return loaded().rehydrate(text, map); }

@@ -89,12 +89,50 @@ test('quoted strings and Lua bodies have kinds of their own', () => {
   assert.deepEqual(ngxfix.analyze(text, { tokens: false }).tokens, undefined);
 });
 
-test('the redacted view is either real or says it is unavailable', () => {
-  const r = ngxfix.analyze(seed);
-  if (r.redaction.available) {
-    assert.doesNotMatch(JSON.stringify(r.redaction.config), /10\.0\.2\.10/);
-  } else {
-    assert.match(r.redaction.reason, /redaction/);
-    assert.deepEqual(Object.keys(r.redaction).sort(), ['available', 'reason']);
+// A secret, host names and addresses a redacted view must never show.
+const kPlanted = `upstream payments {
+    server 10.20.30.40:8443;
+    server pay-backend-7.internal.acme-corp.com:8443;
+}
+server {
+    listen 443 ssl;
+    server_name shop.acme-corp.com;
+    location / {
+        proxy_set_header Authorization "Bearer sk_live_51HqLyjWDarjtT1zdp7dcXnd3gF";
+        proxy_pass https://payments;
+    }
+}
+`;
+const kSecrets = ['10.20.30.40', 'pay-backend-7', 'acme-corp', 'sk_live_51HqLyjWDarjtT1zdp7dcXnd3gF'];
+
+test('the redacted config, fix and diff hold none of the planted values', () => {
+  const r = ngxfix.analyze(kPlanted);
+  assert.equal(r.redaction.available, true, r.redaction.reason);
+  // The real diff has the real values (the fix names the TLS server).
+  assert.match(r.diff, /proxy_ssl_name pay-backend-7\.internal\.acme-corp\.com;/);
+  const { config, fixed, diff, report } = r.redaction;
+  for (const text of [config, fixed, diff, JSON.stringify(report)]) {
+    for (const secret of kSecrets) assert.ok(!text.includes(secret), `${secret} in ${text}`);
   }
+  // Shape kept: the redacted diff changes the same lines as the real one.
+  const changed = (d) => d.split('\n').filter((l) => /^[+-](?![+-])/.test(l)).length;
+  assert.equal(changed(diff), changed(r.diff));
+  assert.deepEqual(report.map((i) => i.kind).sort(),
+                   ['hostname', 'hostname', 'ipv4', 'secret']);
+  // Rehydrating gives the real text back, byte for byte.
+  assert.equal(ngxfix.rehydrate(diff), r.diff);
+  assert.equal(ngxfix.rehydrate(fixed), r.fixed);
+  assert.equal(ngxfix.rehydrate(config, r.redaction.map), kPlanted);
+  // The same placeholders while the user keeps typing (one key a session).
+  assert.equal(ngxfix.analyze(kPlanted + '# more\n').redaction.config, config + '# more\n');
+});
+
+test('sensitive and kept words, and a bad map', () => {
+  const r = ngxfix.analyze(kPlanted.replace('location /', 'location /payments-team'),
+                           { sensitiveWords: ['payments-team'], keepWords: ['10.20.30.40'] });
+  assert.ok(!r.redaction.config.includes('payments-team'));
+  assert.ok(r.redaction.config.includes('10.20.30.40'));
+  assert.throws(() => ngxfix.analyze(kPlanted, { sensitiveWords: 'x' }),
+                /sensitive_words takes a list of strings/);
+  assert.throws(() => ngxfix.rehydrate('x', { entries: 3 }), /bad redaction map/);
 });

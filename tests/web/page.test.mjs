@@ -202,6 +202,7 @@ test('the redacted view shows none of the planted values, or says it is unavaila
       await page.getByTestId('redaction-unavailable').waitFor();
       assert.equal(await preview.textContent(), '');
       assert.equal(await page.getByTestId('diff-redacted').textContent(), '');
+      assert.equal(await page.getByTestId('copy-redacted').isDisabled(), true);
       await screenshot(page, 'redaction-unavailable');
       return;
     }
@@ -214,11 +215,22 @@ test('the redacted view shows none of the planted values, or says it is unavaila
     for (const value of kPlanted.values) {
       assert.ok(!shown.includes(value), `the redacted view shows ${value}`);
     }
-    // The copy and the download of the redacted view are redacted too.
-    await page.getByTestId('copy-patch').click();
-    await page.getByText('Patch copied.').waitFor();
-    const copied = await page.evaluate(() => navigator.clipboard.readText());
-    for (const value of kPlanted.values) assert.ok(!copied.includes(value), value);
+    // The copies of the redacted view are redacted too: the patch, the
+    // fixed config and the config.
+    const copies = [];
+    for (const [button, notice] of [['copy-patch', 'Patch copied.'],
+                                    ['copy-fixed', 'Fixed configuration copied.'],
+                                    ['copy-redacted', 'Redacted configuration copied.']]) {
+      await page.getByTestId(button).click();
+      await page.getByText(notice).waitFor();
+      copies.push(await page.evaluate(() => navigator.clipboard.readText()));
+    }
+    assert.match(copies[0], /^\+\s+proxy_ssl_server_name on;$/m);
+    assert.match(copies[1], /proxy_ssl_server_name on;/);
+    assert.match(copies[2], /^upstream payments \{/);
+    for (const copied of copies) {
+      for (const value of kPlanted.values) assert.ok(!copied.includes(value), value);
+    }
     await screenshot(page, 'redacted');
   });
 });
@@ -273,6 +285,6 @@ nodeTest('a 1.3 MB paste: the whole text, its findings, highlighting to the last
     const lines = text.split('\n').length;
     await page.locator('.nx-ln', { hasText: new RegExp(`^${lines}$`) }).waitFor();
     assert.ok(await page.locator('.nx-highlight .nx-t-name').count() > 10);
-    await screenshot(page, 'large-config');
+    await screenshot(page, 'large-config', { fullPage: false });
   });
 });

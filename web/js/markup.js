@@ -74,8 +74,13 @@ export const kMarkup = `
            aria-label="Diff with your values"></div>
       <div class="nx-diff" data-role="diff-redacted" data-testid="diff-redacted" tabindex="0"
            aria-label="Redacted diff" hidden></div>
-      <h2>Redaction</h2>
+      <h2 id="nx-redaction-title">Redaction</h2>
       <div data-role="redaction-report" data-testid="redaction-report"></div>
+      <div class="nx-toolbar" role="group" aria-labelledby="nx-redaction-title">
+        <button type="button" class="nx-button" data-role="copy-redacted"
+                data-testid="copy-redacted">Copy redacted config</button>
+        <span class="nx-notice" data-role="redaction-notice" role="status" aria-live="polite"></span>
+      </div>
       <pre class="nx-preview" data-role="redacted-preview" data-testid="redacted-preview"
            tabindex="0" aria-label="Redacted configuration"></pre>
     </section>

@@ -3,18 +3,35 @@
 // the module has no redaction, the view says so and shows no text at all:
 // unredacted text is never labelled "redacted".
 
-import { escapeHtml, part } from './dom.js';
+import { announce, copyText, escapeHtml, part } from './dom.js';
+
+// Lines of the preview: a 1.3 MB configuration laid out twice (paste area
+// and preview) would cost the browser seconds.  "Copy redacted config"
+// copies all of it.
+const kPreviewLines = 400;
 
 export class RedactionView {
   #report;
   #preview;
+  #copy;
+  #config = null;  // the whole redacted configuration, when there is one
 
   constructor(root) {
     this.#report = part(root, 'redaction-report');
     this.#preview = part(root, 'redacted-preview');
+    this.#copy = part(root, 'copy-redacted');
+    const notice = part(root, 'redaction-notice');
+    this.#copy.addEventListener('click', async () => {
+      if (this.#config === null) return;
+      const ok = await copyText(this.#config);
+      announce(notice, ok ? 'Redacted configuration copied.'
+                          : 'The clipboard is not available here.');
+    });
   }
 
   show(redaction) {
+    this.#config = redaction.available ? redaction.config : null;
+    this.#copy.disabled = !redaction.available;
     if (!redaction.available) {
       this.#report.innerHTML = `<p class="nx-warning" data-testid="redaction-unavailable">
         Redaction unavailable: ${escapeHtml(redaction.reason)}. Nothing on this page is
@@ -41,11 +58,11 @@ export class RedactionView {
             <td>${item.line}:${item.column}</td><td>${item.count}</td></tr>`).join('') +
           '</tbody></table>';
     }
-    this.#preview.textContent = redaction.config;
+    const lines = redaction.config.split('\n');
+    this.#preview.textContent = lines.length > kPreviewLines
+        ? `${lines.slice(0, kPreviewLines).join('\n')}\n… ${lines.length - kPreviewLines} more ` +
+          'lines: "Copy redacted config" copies all of them.'
+        : redaction.config;
   }
 
-  clear() {
-    this.#report.innerHTML = '';
-    this.#preview.textContent = '';
-  }
 }
