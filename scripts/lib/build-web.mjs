@@ -11,11 +11,11 @@
 //                                                        index.json names
 //   ngxfix-standalone.html                               everything in one file
 //
-// The single file inlines the CSS, the WebAssembly (base64, in a data
+// The single file is index.html with the CSS, the WebAssembly (base64, in a data
 // block), the examples (JSON data block) and every ES module, bundled here
-// into one module script: each module becomes an async function whose
-// imports are read from the modules before it.  Its CSP allows exactly
-// those inline script and style by their sha256 hashes.  Node built-ins
+// into one module script (each module becomes an async function whose
+// imports are read from the modules before it) inline; its CSP allows
+// exactly that script and style, by their sha256 hashes.  Node built-ins
 // only: nothing to install, no bundler.
 
 import crypto from 'node:crypto';
@@ -117,27 +117,20 @@ function writeStandalone(out, examples) {
   }
   const csp = `default-src 'none'; script-src ${sha256(script)} 'wasm-unsafe-eval'; ` +
               `style-src ${sha256(css)}; img-src data:`;
-  const html = `<!doctype html>
-<!-- ngxfix in one file: open it from disk, offline.  Nothing is fetched;
-     the core runs in this page. -->
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="color-scheme" content="light dark">
-<title>ngxfix: check and fix nginx configurations, offline</title>
-<style>${css}</style>
-</head>
-<body>
-<main id="ngxfix"></main>
-<noscript>ngxfix runs in your browser and needs JavaScript and WebAssembly.</noscript>
-<script type="application/octet-stream" id="ngxfix-wasm">${wasm}</script>
+  // index.html with its stylesheet, module and policy replaced by inline ones.
+  let html = fs.readFileSync(path.join(out, 'index.html'), 'utf8');
+  const replace = (pattern, by) => {
+    if (!pattern.test(html)) fail(`index.html has no ${pattern}: the single file cannot be made`);
+    html = html.replace(pattern, () => by);
+  };
+  replace(/http-equiv="Content-Security-Policy" content="[^"]*"/,
+          `http-equiv="Content-Security-Policy" content="${csp}"`);
+  replace(/<link rel="stylesheet" href="ngxfix.css">/, `<style>${css}</style>`);
+  replace(/<script type="module" src="js\/main.js"><\/script>\n/, '');
+  replace(/<\/body>/, `<script type="application/octet-stream" id="ngxfix-wasm">${wasm}</script>
 <script type="application/json" id="ngxfix-examples">${examplesJson}</script>
 <script type="module">${script}</script>
-</body>
-</html>
-`;
+</body>`);
   fs.writeFileSync(path.join(out, 'ngxfix-standalone.html'), html);
 }
 

@@ -90,19 +90,8 @@ test('quoted strings and Lua bodies have kinds of their own', () => {
 });
 
 // A secret, host names and addresses a redacted view must never show.
-const kPlanted = `upstream payments {
-    server 10.20.30.40:8443;
-    server pay-backend-7.internal.acme-corp.com:8443;
-}
-server {
-    listen 443 ssl;
-    server_name shop.acme-corp.com;
-    location / {
-        proxy_set_header Authorization "Bearer sk_live_51HqLyjWDarjtT1zdp7dcXnd3gF";
-        proxy_pass https://payments;
-    }
-}
-`;
+const kPlanted = fs.readFileSync(path.join(repoRoot, 'tests', 'wasm', 'planted-secrets.conf'),
+                                 'utf8');
 const kSecrets = ['10.20.30.40', 'pay-backend-7', 'acme-corp', 'sk_live_51HqLyjWDarjtT1zdp7dcXnd3gF'];
 
 test('the redacted config, fix and diff hold none of the planted values', () => {

@@ -6,14 +6,12 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, before, test as nodeTest } from 'node:test';
+import { after, before } from 'node:test';
 
-import { launch, paste, revision, screenshot, seedIncident, serve, setUp,
+import { browserSuite, paste, revision, screenshot, seedIncident, serve,
          tempDir, waitForResult, watch, webDir } from './support.mjs';
 
-const { chromium, error } = await setUp();
-nodeTest('the site is built and Chromium is installed', () => { if (error) throw error; });
-const test = (name, fn) => nodeTest(name, { skip: error ? 'see the first test' : false }, fn);
+const { test, ready, browser } = await browserSuite();
 
 // The host page's policy, as README.md's "Embedding" section gives it.
 const kHostCsp = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; " +
@@ -38,26 +36,23 @@ const kFramePage = `<!doctype html>
         allow="clipboard-write"></iframe>
 </body></html>`;
 
-let browser;
 let site;
 let root;
 before(async () => {
-  if (error) return;
+  if (!ready) return;
   root = tempDir('ngxfix-host-');
   fs.cpSync(webDir, path.join(root, 'ngxfix'), { recursive: true });
   fs.writeFileSync(path.join(root, 'docs.html'), kHostPage);
   fs.writeFileSync(path.join(root, 'frame.html'), kFramePage);
-  browser = await launch(chromium);
   site = await serve(root, { headers: { 'Content-Security-Policy': kHostCsp } });
 });
 after(async () => {
-  await browser?.close();
   await site?.close();
   if (root) fs.rmSync(root, { recursive: true, force: true });
 });
 
 async function withHost(file, fn) {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1100 } });
+  const context = await browser().newContext({ viewport: { width: 1400, height: 1100 } });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.origin });
   const watched = watch(context, site.origin);
   const page = await context.newPage();

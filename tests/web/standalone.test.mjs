@@ -7,26 +7,21 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { after, before, test as nodeTest } from 'node:test';
+import { after, before } from 'node:test';
 
-import { launch, revision, screenshot, seedIncident, setUp, tempDir,
+import { browserSuite, revision, screenshot, seedIncident, tempDir,
          waitForResult, watch, webDir } from './support.mjs';
 
-const { chromium, error } = await setUp();
-nodeTest('the site is built and Chromium is installed', () => { if (error) throw error; });
-const test = (name, fn) => nodeTest(name, { skip: error ? 'see the first test' : false }, fn);
+const { test, ready, browser } = await browserSuite();
 
-let browser;
 let copy;
 before(async () => {
-  if (error) return;
-  browser = await launch(chromium);
+  if (!ready) return;
   // Alone in a folder: nothing beside it to load by accident.
   copy = path.join(tempDir('ngxfix-standalone-'), 'ngxfix-standalone.html');
   fs.copyFileSync(path.join(webDir, 'ngxfix-standalone.html'), copy);
 });
 after(async () => {
-  await browser?.close();
   if (copy) fs.rmSync(path.dirname(copy), { recursive: true, force: true });
 });
 
@@ -40,7 +35,7 @@ test('one file: no src or href to anything but data:, a hash-only CSP', () => {
 });
 
 test('works from file:// offline: examples, the seed incident, its fix', async () => {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 },
+  const context = await browser().newContext({ viewport: { width: 1400, height: 1000 },
                                              offline: true });
   const url = pathToFileURL(copy).href;
   const watched = watch(context, url.slice(0, url.lastIndexOf('/')));

@@ -11,6 +11,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { after, before, test as nodeTest } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 import { serveDirectory } from '../../scripts/serve.mjs';
@@ -47,6 +48,24 @@ export async function setUp(site = webDir) {
   } catch (error) {
     return { error };
   }
+}
+
+// The frame of a browser test file: checks what it needs (setUp), reports
+// a missing part in a test of its own and skips the others, and launches one
+// Chromium for the file.  Returns {test, ready, browser()}; test(name,
+// [options,] fn) is node:test's, skipped when not ready.
+export async function browserSuite() {
+  const { chromium, error } = await setUp();
+  nodeTest('the site is built and Chromium is installed', () => { if (error) throw error; });
+  const test = (name, options, fn) => {
+    if (!fn) [options, fn] = [{}, options];
+    return nodeTest(name, { ...options,
+                            skip: error ? 'see the first test' : options.skip ?? false }, fn);
+  };
+  let browser = null;
+  before(async () => { if (!error) browser = await launch(chromium); });
+  after(async () => { await browser?.close(); });
+  return { test, ready: !error, browser: () => browser };
 }
 
 export async function launch(chromium) {
