@@ -28,9 +28,9 @@ after(async () => {
 
 // A fresh context with the clipboard allowed, watched; checks the watch
 // when the test is done.
-async function withPage(fn) {
+async function withPage(fn, { colorScheme = 'light' } = {}) {
   const context = await browser().newContext({ viewport: { width: 1400, height: 1000 },
-                                             acceptDownloads: true });
+                                               acceptDownloads: true, colorScheme });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.origin });
   const watched = watch(context, site.origin);
   const page = await context.newPage();
@@ -239,6 +239,21 @@ test('every control has a name, and the keyboard reaches them in order', async (
     assert.ok(order.includes('config-input'), order.join(' '));
     assert.ok(order.indexOf('example-seed-incident') < order.indexOf('config-input'));
   });
+});
+
+test('light and dark themes follow the system', async () => {
+  const background = async (page) => page.getByTestId('config-input')
+      .evaluate((el) => getComputedStyle(el.closest('[data-role="app"]')).backgroundColor);
+  await withPage(async (page) => {
+    assert.equal(await background(page), 'rgb(255, 255, 255)');
+  });
+  await withPage(async (page) => {
+    assert.equal(await background(page), 'rgb(13, 17, 23)');
+    const seen = await revision(page);
+    await page.getByTestId('example-seed-incident').click();
+    await waitForResult(page, seen);
+    await screenshot(page, 'seed-incident-dark');
+  }, { colorScheme: 'dark' });
 });
 
 const largeConfig = path.join(process.env.NGXFIX_CORPUS || process.env.NGXFIX_CORPUS_DIR ||

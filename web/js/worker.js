@@ -4,7 +4,14 @@
 
 import { createNgxfix } from '../wasm/ngxfix.mjs';
 
-const ready = createNgxfix();
+// One analysis at start-up builds what the first real one would otherwise
+// pay for (redaction compiles its patterns once, ~0.5 s), while the user is
+// still reading the page.
+const kWarmUp = 'upstream app {\n    server 10.0.0.1:8080;\n}\n';
+const ready = createNgxfix().then((ngxfix) => {
+  ngxfix.analyze(kWarmUp);
+  return ngxfix;
+});
 
 self.onmessage = async ({ data: { id, text, options } }) => {
   let ngxfix;
