@@ -188,10 +188,9 @@ IpAddress WithLowBits(const IpAddress& high, const IpAddress& low,
   return out;
 }
 
-bool IsKeptAddress(const IpAddress& address, int prefix_length) {
+bool IsKeptAddress(const IpAddress& address) {
   for (const Range& r : Ranges()) {
-    if (r.keep && r.network.v6 == address.v6 && prefix_length >= r.length &&
-        SamePrefix(address, r.network, r.length)) {
+    if (r.keep && r.network.v6 == address.v6 && SamePrefix(address, r.network, r.length)) {
       return true;
     }
   }

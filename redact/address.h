@@ -47,8 +47,9 @@ std::string FormatIpv6(const IpAddress& address, bool upper);
 IpAddress WithLowBits(const IpAddress& high, const IpAddress& low,
                       int prefix_length);
 
-// Whether the network address/prefix_length lies inside a "keep" range.
-bool IsKeptAddress(const IpAddress& address, int prefix_length);
+// Whether the address (or a network's address: 0.0.0.0/0, ::/0) lies in a
+// "keep" range.
+bool IsKeptAddress(const IpAddress& address);
 
 class AddressMapper {
  public:

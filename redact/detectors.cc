@@ -2,6 +2,7 @@
 
 #include "redact/detectors.h"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <cmath>
@@ -160,6 +161,23 @@ bool CheckHostname(std::string_view text, size_t& b, size_t e) {
          IsHostname(name, 2) && IsSensitive(RedactionKind::kHostname, name);
 }
 
+// The longest match ends where a longer suffix would (api.acme.com.conf
+// reads as api.acme.com.co); when that match does not stand whole, shorter
+// ones from the same start are tried.
+bool ShortestHostnameThatFits(const Pattern& p, std::string_view text, size_t& b, size_t& e) {
+  while (true) {
+    size_t start = b;
+    if (CheckHostname(text, b, e)) return true;
+    b = start;
+    re2::StringPiece shorter;
+    if (e <= b + 1 ||
+        !p.re->Match(text, b, e - 1, RE2::ANCHOR_START, &shorter, 1)) {
+      return false;
+    }
+    e = b + shorter.size();
+  }
+}
+
 void FindPattern(const Pattern& p, std::string_view text,
                  uint16_t detector, std::vector<Candidate>* out) {
   re2::StringPiece groups[10];
@@ -184,7 +202,7 @@ void FindPattern(const Pattern& p, std::string_view text,
         break;
       }
       case Check::kHostname:
-        if (!CheckHostname(text, b, e)) continue;
+        if (!ShortestHostnameThatFits(p, text, b, e)) continue;
         break;
       case Check::kNone:
         break;
@@ -206,6 +224,7 @@ void FindCandidates(std::string_view text, std::vector<Candidate>* out) {
     matched.clear();
     for (size_t i = 0; i < r.patterns.size(); ++i) matched.push_back(int(i));
   }
+  std::sort(matched.begin(), matched.end());  // ties go to the first listed
   for (int i : matched) FindPattern(r.patterns[i], text, uint16_t(i), out);
 }
 
@@ -257,11 +276,7 @@ bool IsSensitive(RedactionKind kind, std::string_view value) {
       auto address = (kind == RedactionKind::kIpv4 || kind == RedactionKind::kCidr4)
                          ? ParseIpv4(host)
                          : ParseIpv6(host);
-      if (!address) return false;
-      int length = slash == std::string_view::npos
-                       ? address->bits()
-                       : std::atoi(std::string(value.substr(slash + 1)).c_str());
-      return !IsKeptAddress(*address, length);
+      return address && !IsKeptAddress(*address);
     }
     case RedactionKind::kHostname:
       return !IsKeptHostname(value);

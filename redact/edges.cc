@@ -40,16 +40,15 @@ bool Bounded(std::string_view text, size_t b, size_t e, RedactionKind kind,
     case RedactionKind::kIpv6:
     case RedactionKind::kCidr6:
       return !IsWordByte(before) && before != ':' && before != '.' &&
-             !IsWordByte(after) && after != ':';
+             !IsWordByte(after) && after != ':' && !dot_word_after;
     case RedactionKind::kHostname:
       return !IsWordByte(before) && before != '-' && !IsWordByte(after) &&
              after != '-' && (!dot_word_after || FileExtensionFollows(text, e));
     case RedactionKind::kSecret:
     case RedactionKind::kWord:
-      if (edges == Edges::kOriginal) {
-        return !IsWordByte(before) && !IsWordByte(after);
-      }
-      return !std::isdigit(static_cast<unsigned char>(after));
+      // A placeholder of a secret is distinctive wherever it stands (and
+      // the longest one wins: REDACTED_JWT_12 over REDACTED_JWT_1).
+      return edges == Edges::kPlaceholder || (!IsWordByte(before) && !IsWordByte(after));
   }
   return false;
 }

@@ -23,8 +23,9 @@ bool FileExtensionFollows(std::string_view text, size_t e);
 
 // How the edges of a literal are checked.
 enum class Edges {
-  kPlaceholder,  // a placeholder of redaction: its own shape decides
-  kOriginal,     // a value found once: also whole words only
+  kPlaceholder,  // a placeholder: addresses and hostnames whole; secrets and
+                 // words anywhere (REDACTED_... is distinctive)
+  kOriginal,     // a value found once: secrets and words as whole words only
 };
 
 // Whether [b, e) of `text`, holding a value of `kind`, stands whole.

@@ -5,7 +5,7 @@
 // All literals go into one RE2 alternation matched leftmost-longest, so one
 // pass over the text finds them; a match counts only if the bytes around it
 // do not continue it (see Bounded()): "10.1.2.3" is not in "10.1.2.34", a
-// hostname is not in a longer name, REDACTED_JWT_1 is not in REDACTED_JWT_12.
+// hostname is not in a longer name.
 
 #ifndef NGXFIX_REDACT_LITERAL_MATCHER_H_
 #define NGXFIX_REDACT_LITERAL_MATCHER_H_
