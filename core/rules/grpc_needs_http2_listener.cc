@@ -81,8 +81,9 @@ std::string FixWithParameter(const RuleContext& context,
     return " This server has no listen, so it is on nginx's default *:80 "
            "(*:8000 when nginx does not run as root). Before nginx 1.25.1 "
            "HTTP/2 is the http2 parameter of listen, which without ssl makes "
-           "the whole address:port speak only HTTP/2: add a listen of gRPC's "
-           "own, `listen 50051 http2;` (or `listen 443 ssl http2;`).";
+           "the whole address:port speak only HTTP/2: add a listen on a port "
+           "no HTTP/1.x client uses, `listen PORT http2;` (or `listen 443 "
+           "ssl http2;`).";
   }
   std::vector<std::string> shared;
   for (size_t g : GroupsOf(groups, server)) {
@@ -108,10 +109,10 @@ std::string FixWithParameter(const RuleContext& context,
           list + " also serves more than gRPC, so it is left alone.";
   }
   if (edits->empty()) {
-    return why + " Give gRPC a port of its own (a server with `listen 50051 "
-                 "http2;` holding only the gRPC locations), or TLS (`listen "
-                 "443 ssl http2;`), or upgrade to 1.25.1, where a clear-text "
-                 "port takes both.";
+    return why + " Give gRPC a port of its own (a server with `listen PORT "
+                 "http2;` holding only the gRPC locations, on a port no "
+                 "HTTP/1.x client uses), or TLS (`listen 443 ssl http2;`), or "
+                 "upgrade to 1.25.1, where a clear-text port takes both.";
   }
   return why + " The fix adds the http2 parameter to this server's " +
          (shared.empty() ? "listens" : "other listens") +

@@ -3,12 +3,23 @@
 // The backend rejects the HTTP/1.1 request line, nginx logs "upstream sent
 // no valid HTTP/1.0 header" and passes its bytes on as HTTP/0.9.  The fix:
 // proxy_http_version 2 where the target version has it (1.29.4), grpc_pass
-// for gRPC, otherwise only the explanation.
+// for gRPC (with the proxy_* settings as their grpc_* twins, see
+// TwinEdits), otherwise only the explanation.
 // See docs/rules/http1-to-h2c-backend.md.
 
 #include "core/rules/rule_helpers.h"
 
 namespace ngxfix::rules {
+namespace {
+
+// The proxy_pass directives this rule turns into grpc_pass.
+bool MovesToGrpc(const Pass& pass) {
+  return pass.directive == "proxy_pass" &&
+         (pass.scheme == "http" || pass.scheme == "https") && pass.protocol &&
+         IsGrpc(pass.protocol->protocol);
+}
+
+}  // namespace
 
 void CheckHttp1ToH2cBackend(RuleContext& context) {
   const SyntaxTree& tree = context.tree();
@@ -32,7 +43,17 @@ void CheckHttp1ToH2cBackend(RuleContext& context) {
     if (IsGrpc(protocol)) {
       edits.push_back(ReplacePass(builder, tree, pass, "grpc_pass",
                                   pass.scheme == "https" ? "grpcs" : "grpc"));
-      how = "gRPC backends are proxied with grpc_pass.";
+      std::vector<std::string> untranslated;
+      std::vector<Edit> twins = TwinEdits(context, builder, pass,
+                                          /*to_grpc=*/true, MovesToGrpc,
+                                          &untranslated);
+      edits.insert(edits.end(), twins.begin(), twins.end());
+      how = "gRPC backends are proxied with grpc_pass; the proxy_* settings "
+            "in effect become their grpc_* twins.";
+      if (!untranslated.empty()) {
+        how += " No grpc_* twin exists for " + JoinNames(untranslated) +
+               ", which no longer apply here.";
+      }
     } else if (has_http2) {
       std::vector<std::string> statements;
       SetScalar(context, builder, pass.node, "proxy_http_version", "2", &edits,
