@@ -5,6 +5,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/tsv.h"
+
 namespace ngxfix {
 
 extern const std::string_view kDirectivesTsv;
@@ -83,10 +85,9 @@ struct Table {
 
 Table Load() {
   Table table;
-  for (std::string_view line : Split(kDirectivesTsv, '\n')) {
-    if (line.empty() || line[0] == '#') continue;
-    std::vector<std::string_view> f = Split(line, '\t');
-    if (f.size() < 8) continue;
+  for (const TsvRow& row : ReadTsv(kDirectivesTsv)) {
+    if (row.cells.size() < 8) continue;
+    const std::vector<std::string_view>& f = row.cells;
     table.rows.push_back(DirectiveSpec{
         f[0], f[1], Bits(f[2], ',', kContextNames), Bits(f[3], '|', kArgNames),
         f[4] == "block", VersionOrZero(f[5]), VersionOrZero(f[6]),

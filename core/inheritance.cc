@@ -4,6 +4,8 @@
 
 #include <vector>
 
+#include "core/tsv.h"
+
 namespace ngxfix {
 
 extern const std::string_view kInheritanceTsv;
@@ -19,22 +21,11 @@ struct MergeRow {
 
 std::vector<MergeRow> LoadRows() {
   std::vector<MergeRow> rows;
-  std::string_view rest = kInheritanceTsv;
-  while (!rest.empty()) {
-    size_t eol = rest.find('\n');
-    std::string_view line = rest.substr(0, eol);
-    rest = eol == std::string_view::npos ? "" : rest.substr(eol + 1);
-    if (line.empty() || line[0] == '#') continue;
-    std::string_view fields[4];
-    for (int i = 0; i < 4; ++i) {
-      size_t tab = line.find('\t');
-      fields[i] = line.substr(0, tab);
-      line = tab == std::string_view::npos ? "" : line.substr(tab + 1);
-    }
+  for (const TsvRow& row : ReadTsv(kInheritanceTsv)) {
     rows.push_back(MergeRow{
-        fields[0], fields[1] == "array",
-        fields[2] == "-" ? std::string_view() : fields[2],
-        NginxVersion::Parse(fields[3]).value_or(NginxVersion{})});
+        row.at(0), row.at(1) == "array",
+        row.at(2) == "-" ? std::string_view() : row.at(2),
+        NginxVersion::Parse(row.at(3)).value_or(NginxVersion{})});
   }
   return rows;
 }
