@@ -21,6 +21,10 @@ uint32_t SettingsAnchor(const Analysis& analysis, uint32_t pass_node) {
   return pass_node;
 }
 
+uint32_t SettingsBlock(const Analysis& analysis, uint32_t pass_node) {
+  return BlockOf(analysis.tree(), SettingsAnchor(analysis, pass_node));
+}
+
 Edit InsertSettings(const RuleContext& context, const FixBuilder& builder,
                     uint32_t pass_node,
                     const std::vector<std::string>& statements) {
@@ -154,11 +158,6 @@ bool Inside(const SyntaxTree& tree, uint32_t node, uint32_t level) {
     if (n == level) return true;
   }
   return false;
-}
-
-// The block whose settings a pass uses (see SettingsAnchor).
-uint32_t SettingsBlock(const Analysis& analysis, uint32_t pass_node) {
-  return BlockOf(analysis.tree(), SettingsAnchor(analysis, pass_node));
 }
 
 // Whether `from` written at `level` can become `to` there without another

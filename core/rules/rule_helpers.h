@@ -20,6 +20,11 @@ namespace ngxfix::rules {
 // the pass itself, or the `if` / `limit_except` block.
 uint32_t SettingsAnchor(const Analysis& analysis, uint32_t pass_node);
 
+// The block whose settings a pass uses, and where settings for it go: the
+// block of SettingsAnchor().  Rules ask what is in effect here, so that
+// what they add is what they find the next time.
+uint32_t SettingsBlock(const Analysis& analysis, uint32_t pass_node);
+
 // Inserts statements at the anchor SettingsAnchor() gives: after the pass,
 // or before the `if` / `limit_except` block that holds it.
 Edit InsertSettings(const RuleContext& context, const FixBuilder& builder,

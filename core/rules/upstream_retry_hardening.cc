@@ -73,7 +73,7 @@ void CheckUpstreamRetryHardening(RuleContext& context) {
   std::vector<uint32_t> hardened_upstreams;
   for (const Pass& pass : analysis.passes()) {
     if (pass.directive != "proxy_pass" || pass.upstream == kNone) continue;
-    uint32_t block = BlockOf(tree, pass.node);
+    uint32_t block = SettingsBlock(analysis, pass.node);
     FixBuilder builder = context.Builder(pass.node);
     std::vector<std::string> statements;
     std::vector<std::string> changes;

@@ -54,14 +54,15 @@ bool ExplicitlyOff(const RuleContext& context, uint32_t block,
 
 void CheckUpstreamTlsSniMissing(RuleContext& context) {
   const SyntaxTree& tree = context.tree();
-  for (const Pass& pass : context.analysis().passes()) {
+  const Analysis& analysis = context.analysis();
+  for (const Pass& pass : analysis.passes()) {
     bool grpc = pass.directive == "grpc_pass";
     if (!(pass.directive == "proxy_pass" && pass.scheme == "https") &&
         !(grpc && pass.scheme == "grpcs")) {
       continue;
     }
     std::string prefix = grpc ? "grpc_" : "proxy_";
-    uint32_t block = BlockOf(tree, pass.node);
+    uint32_t block = SettingsBlock(analysis, pass.node);
     if (EffectiveValue(context, block, prefix + "ssl_server_name") == "on") {
       continue;
     }
