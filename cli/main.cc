@@ -19,6 +19,8 @@
 #include <string>
 #include <vector>
 
+#include "cli/diagnose_command.h"
+#include "cli/probe_command.h"
 #include "cli/redact_command.h"
 #include "core/check.h"
 #include "core/json_export.h"
@@ -49,7 +51,7 @@ Commands:
   fix FILE|-        Print the configuration with the fixes applied.
       --diff                a unified diff instead (patch -p1, git apply)
       --hardening           also apply the opt-in hardening fixes
-%REDACT%
+%REDACT%%DIAGNOSE%%PROBE%
 Options of check and fix:
   --nginx-version X.Y.Z     the nginx the configuration runs on (default
                             1.24.0, the nginx of Ubuntu 24.04 LTS)
@@ -58,6 +60,9 @@ Options of check and fix:
                             grpc grpcs ws.  Repeatable.  Without it ngxfix
                             reads "# ngxfix: backend=PROTO" comments, then
                             infers from the configuration and says so.
+  --evidence LOG            an nginx error log: what its lines say backends
+                            speak (after --backend and comments, before
+                            inference); see ngxfix diagnose.
 
 FILE may be a whole configuration, a snippet (blocks or loose directives), or
 the output of `nginx -T`, which is split into its files.  "-" reads stdin.
@@ -73,6 +78,7 @@ struct Options {
   std::string format;  // default depends on the command
   bool include_comments = false;
   bool diff = false;
+  std::string evidence;  // --evidence LOG
   CheckOptions check;
 };
 
@@ -135,7 +141,7 @@ int RunCheck(const Options& options, const SyntaxTree& tree) {
   return serious ? kExitFindings : kExitOk;
 }
 
-int Run(const Options& options) {
+int Run(Options options) {
   std::string text, error;
   if (!ReadInput(options.input, &text, &error)) {
     std::cerr << "ngxfix: " << error << "\n";
@@ -143,6 +149,11 @@ int Run(const Options& options) {
   }
   ParseOptions parse_options;
   parse_options.file_name = options.input == "-" ? "<stdin>" : options.input;
+  if (!options.evidence.empty() &&
+      !AddEvidence(options.evidence, text, parse_options, &options.check, &error)) {
+    std::cerr << "ngxfix: " << error << "\n";
+    return kExitUsage;
+  }
   if (options.command == "fix") {
     FixResult result = Fix(text, parse_options, options.check);
     bool failed = ReportDiagnostics(Parse(text, parse_options));
@@ -176,10 +187,14 @@ int Main(int argc, char** argv) {
     if (arg == "--help" || arg == "-h") {
       std::string usage = kUsage;
       usage.replace(usage.find("%REDACT%"), 8, kRedactUsage);
+      usage.replace(usage.find("%DIAGNOSE%"), 10, kDiagnoseUsage);
+      usage.replace(usage.find("%PROBE%"), 7, kProbeUsage);
       std::cout << usage;
       return kExitOk;
     }
     if (i == 0 && IsRedactCommand(arg)) return RunRedactCommand(args);
+    if (i == 0 && arg == "diagnose") return RunDiagnoseCommand(args);
+    if (i == 0 && arg == "probe") return RunProbeCommand(args);
     if (arg == "--format") {
       if (i + 1 >= args.size()) return UsageError("--format needs a value");
       options.format = args[++i];
@@ -189,6 +204,9 @@ int Main(int argc, char** argv) {
       options.include_comments = true;
     } else if (arg == "--diff") {
       options.diff = true;
+    } else if (arg == "--evidence") {
+      if (i + 1 >= args.size()) return UsageError("--evidence needs an error log");
+      options.evidence = args[++i];
     } else if (arg == "--hardening") {
       options.check.hardening = true;
     } else if (arg == "--nginx-version") {

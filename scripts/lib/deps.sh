@@ -8,6 +8,7 @@ NGXFIX_DEBIAN_PACKAGES=(
   cmake ninja-build g++ pkg-config   # the native build
   libre2-dev nlohmann-json3-dev      # the core's libraries (native)
   libgtest-dev                       # unit tests
+  libssl-dev                         # ngxfix probe: TLS and ALPN (CLI only)
   emscripten                         # the WebAssembly build (brings clang, lld, binaryen)
   clang-14 libclang-rt-14-dev        # fuzz preset: clang++-14 and libFuzzer's runtime
   nginx-core openssl                 # tests that ask a real nginx (nginx -t) about a config

@@ -3,7 +3,7 @@
 // `ngxfix fix --backend ...` rewrites the configuration, nginx accepts it
 // and the request gets the backend's answer.  Scenarios run concurrently:
 // each has its own prefix, ports and backend.  Each scenario's error log is
-// kept for the diagnosis test (diagnose.test.mjs reads logDir).
+// diagnosed (`ngxfix diagnose`) to the scenario's cause.
 
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -26,6 +26,20 @@ after(() => {
   if (shared.dir) fs.rmSync(shared.dir, {recursive: true, force: true});
 });
 
+// The scenario's error log, diagnosed with its configuration: its cause
+// (nothing when nginx logged nothing), every line known, linked to the
+// *_pass directive when nginx logged the upstream.
+async function diagnoseLog(scenario, logFile, confFile) {
+  const result = await ngxfix(['diagnose', logFile, '--config', confFile, '--format', 'json']);
+  assert.equal(result.code, scenario.cause ? 1 : 0, result.stderr);
+  const json = JSON.parse(result.stdout);
+  assert.deepEqual(json.diagnoses.map((d) => d.cause), scenario.cause ? [scenario.cause] : []);
+  assert.equal(json.unknown.count, 0, JSON.stringify(json.unknown.lines));
+  if (scenario.cause && !scenario.refused) {
+    assert.equal(json.diagnoses[0].config.length, 1, JSON.stringify(json.diagnoses[0]));
+  }
+}
+
 async function runScenario(t, scenario) {
   const dir = tempDir(scenario.cause);
   const backend = await scenario.startBackend({certificate: shared.certificate});
@@ -35,6 +49,8 @@ async function runScenario(t, scenario) {
   });
   const ctx = {port: await freePort(), backend, certificate: shared.certificate};
   const conf = nginxConf(scenario.http(ctx));
+  const confFile = path.join(dir, 'nginx.conf');
+  fs.writeFileSync(confFile, conf);
 
   // The failure, as the user sees it, and nginx's error line.
   const broken = await startNginx(path.join(dir, 'broken'), conf, ctx.port);
@@ -57,16 +73,18 @@ async function runScenario(t, scenario) {
   } else {
     assert.doesNotMatch(errorLog, /\[(error|crit|alert|emerg)\]/);
   }
-  fs.writeFileSync(path.join(dir, 'error.log'), errorLog);
+  const logFile = path.join(dir, 'error.log');
+  fs.writeFileSync(logFile, errorLog);
+  await diagnoseLog(scenario, logFile, confFile);
 
   if (!scenario.rule) {
     t.todo(`ngxfix has no rule for ${scenario.cause} yet`);
     return;
   }
   // ngxfix names the mismatch, then its own fix serves the same request.
-  const confFile = path.join(dir, 'nginx.conf');
-  fs.writeFileSync(confFile, conf);
-  const options = ['--nginx-version', '1.22.1', '--backend', scenario.backendOption(ctx)];
+  const options = ['--nginx-version', '1.22.1',
+                   ...(scenario.fixFromLog ? ['--evidence', logFile]
+                                           : ['--backend', scenario.backendOption(ctx)])];
   const check = await ngxfix(['check', confFile, '--format', 'json', ...options]);
   const rules = JSON.parse(check.stdout).findings.map((f) => f.rule);
   assert.ok(rules.includes(scenario.rule), `check found ${rules.join(', ')}`);

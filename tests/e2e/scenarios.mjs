@@ -39,7 +39,7 @@ function grpcAnswered(answer) {
 
 // The TLS backend that needs SNI: nginx itself, whose default server
 // rejects handshakes without a known name (ssl_reject_handshake).
-async function startSniBackend({certificate}) {
+export async function startSniBackend({certificate}) {
   const port = await freePort();
   const dir = tempDir('sni-backend');
   const nginx = await startNginx(dir, nginxConf(`
@@ -64,6 +64,8 @@ export const scenarios = [
     name: 'grpc_pass to an HTTP/1.1 backend',
     cause: 'grpc-to-http1-backend',
     rule: 'grpc-to-http1-backend',
+    // No --backend: `ngxfix fix --evidence error.log` learns it from the log.
+    fixFromLog: true,
     startBackend: () => startHttp1(),
     http: ({port, backend}) => `
     server {

@@ -1,0 +1,223 @@
+// Classifies error-log lines with the tables of data/ (see diagnose.h):
+// each message is matched against messages.tsv's patterns in order, the
+// lines of one cause and upstream are counted together, and the upstream
+// URL nginx logs (scheme://address/uri, the address resolved) is matched
+// against the configuration's *_pass targets and upstream servers.
+
+#include "diagnose/diagnose.h"
+
+#include <algorithm>
+
+#include "diagnose/error_log.h"
+
+namespace ngxfix {
+
+extern const std::string_view kCausesTsv;
+extern const std::string_view kMessagesTsv;
+
+namespace {
+
+std::vector<std::string_view> Split(std::string_view s, char separator) {
+  std::vector<std::string_view> parts;
+  size_t start = 0;
+  while (true) {
+    size_t end = s.find(separator, start);
+    parts.push_back(s.substr(start, end - start));
+    if (end == std::string_view::npos) return parts;
+    start = end + 1;
+  }
+}
+
+// The data lines of a table: comments and blank lines skipped.
+std::vector<std::vector<std::string_view>> Rows(std::string_view tsv) {
+  std::vector<std::vector<std::string_view>> rows;
+  for (std::string_view line : Split(tsv, '\n')) {
+    if (line.empty() || line[0] == '#') continue;
+    rows.push_back(Split(line, '\t'));
+  }
+  return rows;
+}
+
+struct MessagePattern {
+  std::string pattern;
+  std::string phase;  // "*" for any
+  const Cause* cause;
+};
+
+struct Tables {
+  CauseTable causes;
+  std::vector<MessagePattern> messages;
+};
+
+Tables LoadTables() {
+  Tables tables;
+  std::string& error = tables.causes.error;
+  for (const auto& f : Rows(kCausesTsv)) {
+    if (f.size() != 5) {
+      error = "causes.tsv: a row with " + std::to_string(f.size()) +
+              " fields instead of 5: " + std::string(f[0]);
+      return tables;
+    }
+    Cause cause{std::string(f[0]), std::string(f[1]), std::string(f[2]), {},
+                std::string(f[4])};
+    if (f[3] != "-") {
+      for (std::string_view rule : Split(f[3], ',')) cause.rules.emplace_back(rule);
+    }
+    tables.causes.causes.push_back(std::move(cause));
+  }
+  for (const auto& f : Rows(kMessagesTsv)) {
+    const auto& causes = tables.causes.causes;
+    auto cause = f.size() == 3 ? std::find_if(causes.begin(), causes.end(),
+                                              [&](const Cause& c) { return c.id == f[2]; })
+                               : causes.end();
+    if (cause == causes.end()) {
+      error = "messages.tsv: no cause for the row of " + std::string(f[0]);
+      return tables;
+    }
+    tables.messages.push_back({std::string(f[0]), std::string(f[1]), &*cause});
+  }
+  return tables;
+}
+
+const Tables& TheTables() {
+  static const Tables tables = LoadTables();
+  return tables;
+}
+
+// Whether `text` starts with `pattern`, where * in the pattern matches any
+// text (the shortest that lets the rest match).
+bool MatchesStart(std::string_view pattern, std::string_view text) {
+  size_t star = pattern.find('*');
+  if (star == std::string_view::npos) return text.substr(0, pattern.size()) == pattern;
+  if (text.substr(0, star) != pattern.substr(0, star)) return false;
+  std::string_view rest = pattern.substr(star + 1);
+  for (size_t at = star; at <= text.size(); ++at) {
+    if (MatchesStart(rest, text.substr(at))) return true;
+  }
+  return false;
+}
+
+// "http://127.0.0.1:8080/path" -> {"http", "127.0.0.1:8080"}.
+std::pair<std::string, std::string> SplitUrl(std::string_view url) {
+  size_t scheme_end = url.find("://");
+  if (scheme_end == std::string_view::npos) return {"", std::string(url)};
+  std::string_view rest = url.substr(scheme_end + 3);
+  return {std::string(url.substr(0, scheme_end)),
+          std::string(rest.substr(0, rest.find('/')))};
+}
+
+// host:port with the scheme's default port, and localhost as nginx
+// resolves it (the log holds addresses, the configuration often names).
+std::string CanonicalAddress(std::string address, std::string_view scheme) {
+  bool bracketed = !address.empty() && address[0] == '[';
+  size_t colon = address.rfind(':');
+  if (colon == std::string::npos || (bracketed && address.back() == ']')) {
+    bool tls = scheme == "https" || scheme == "grpcs";
+    address += tls ? ":443" : ":80";
+    colon = address.rfind(':');
+  }
+  if (address.substr(0, colon) == "localhost") address = "127.0.0.1" + address.substr(colon);
+  return address;
+}
+
+// The protocol a cause's evidence column gives for a backend reached with
+// `scheme`.
+std::optional<Protocol> EvidenceProtocol(const Cause& cause, std::string_view scheme) {
+  if (cause.evidence == "http1") return Protocol::kHttp1;
+  if (cause.evidence == "h2c") return Protocol::kH2c;
+  if (cause.evidence == "cleartext") {
+    if (scheme == "https") return Protocol::kHttp1;
+    if (scheme == "grpcs") return Protocol::kGrpc;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+const CauseTable& Causes() { return TheTables().causes; }
+
+const Cause* ClassifyMessage(std::string_view message, std::string_view phase) {
+  for (const MessagePattern& m : TheTables().messages) {
+    if ((m.phase == "*" || m.phase == phase) && MatchesStart(m.pattern, message)) {
+      return m.cause;
+    }
+  }
+  return nullptr;
+}
+
+DiagnoseResult Diagnose(std::string_view log) {
+  DiagnoseResult result;
+  size_t number = 0;
+  for (std::string_view text : Split(log, '\n')) {
+    ++number;
+    if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
+    if (text.find_first_not_of(" \t") == std::string_view::npos) continue;
+    ++result.lines;
+    std::optional<ErrorLogLine> line = ParseErrorLogLine(text);
+    const Cause* cause = line ? ClassifyMessage(line->message, line->phase) : nullptr;
+    if (!cause) {
+      result.unknown.push_back({number, std::string(text)});
+      continue;
+    }
+    auto same = std::find_if(result.diagnoses.begin(), result.diagnoses.end(),
+                             [&](const Diagnosis& d) {
+                               return d.cause == cause && d.upstream == line->upstream;
+                             });
+    if (same == result.diagnoses.end()) {
+      result.diagnoses.push_back({cause, line->upstream, line->phase, 0, number,
+                                  line->message, {}});
+      same = result.diagnoses.end() - 1;
+    }
+    ++same->count;
+  }
+  return result;
+}
+
+void LinkToConfig(const Analysis& analysis, DiagnoseResult* result) {
+  const SyntaxTree& tree = analysis.tree();
+  auto word = [&](uint32_t node, size_t i) {
+    std::vector<uint32_t> words = tree.words(tree.nodes()[node]);
+    return i < words.size() ? tree.value(tree.tokens()[words[i]]) : std::string();
+  };
+  for (Diagnosis& d : result->diagnoses) {
+    if (d.upstream.empty()) continue;
+    auto [scheme, address] = SplitUrl(d.upstream);
+    std::string wanted = CanonicalAddress(address, scheme);
+    for (const Pass& pass : analysis.passes()) {
+      if (pass.has_variables || pass.backend.empty()) continue;
+      bool match = CanonicalAddress(pass.backend, pass.scheme) == wanted;
+      if (!match && pass.upstream != kNone) {
+        for (uint32_t server : analysis.Find(pass.upstream, "server")) {
+          match |= CanonicalAddress(word(server, 1), pass.scheme) == wanted;
+        }
+      }
+      if (!match) continue;
+      const Node& node = tree.nodes()[pass.node];
+      d.links.push_back({tree.files()[node.file].name,
+                         tree.position(tree.begin_offset(node)).line,
+                         pass.directive, pass.url, pass.backend});
+    }
+  }
+}
+
+std::map<std::string, Protocol> Evidence(const DiagnoseResult& result) {
+  std::map<std::string, Protocol> evidence;
+  for (const Diagnosis& d : result.diagnoses) {
+    std::string scheme = SplitUrl(d.upstream).first;
+    std::optional<Protocol> protocol = EvidenceProtocol(*d.cause, scheme);
+    if (!protocol) continue;
+    for (const ConfigLink& link : d.links) evidence[link.backend] = *protocol;
+  }
+  return evidence;
+}
+
+std::map<std::string, Protocol> EvidenceFor(const SyntaxTree& tree,
+                                            std::string_view log,
+                                            const AnalysisOptions& options) {
+  DiagnoseResult result = Diagnose(log);
+  Analysis analysis(tree, options);
+  LinkToConfig(analysis, &result);
+  return Evidence(result);
+}
+
+}  // namespace ngxfix
