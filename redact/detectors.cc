@@ -26,7 +26,7 @@ extern const std::string_view kPatternsTsv;
 namespace ngxfix::redact {
 namespace {
 
-enum class Check { kNone, kIpv4, kIpv6, kHostname };
+enum class Check { kNone, kIpv4, kIpv6, kHostname, kCredentials };
 
 struct Pattern {
   std::string id;
@@ -127,6 +127,31 @@ bool HasKeyword(std::string_view match, const std::vector<std::string>& keywords
   return false;
 }
 
+// Whether `s` is base64 of "user:password" (HTTP Basic credentials), so
+// that "Basic Settings" in a comment is not taken for them.
+bool IsBase64Credentials(std::string_view s) {
+  uint32_t bits = 0;
+  int count = 0;
+  for (char c : s) {
+    int v = (c >= 'A' && c <= 'Z')   ? c - 'A'
+            : (c >= 'a' && c <= 'z') ? c - 'a' + 26
+            : (c >= '0' && c <= '9') ? c - '0' + 52
+            : c == '+'               ? 62
+            : c == '/'               ? 63
+                                     : -1;
+    if (v < 0) break;  // '=' padding
+    bits = (bits << 6) | uint32_t(v);
+    count += 6;
+    if (count >= 8) {
+      count -= 8;
+      char byte = char((bits >> count) & 0xff);
+      if (byte == ':') return true;
+      if (static_cast<unsigned char>(byte) < 0x20) return false;
+    }
+  }
+  return false;
+}
+
 // Checks an address match [b, e) and returns its kind, or nullopt.  A
 // prefix length that is out of range is cut off and the address kept.
 std::optional<RedactionKind> CheckAddress(std::string_view text, size_t b, size_t& e,
@@ -204,6 +229,9 @@ void FindPattern(const Pattern& p, std::string_view text,
       case Check::kHostname:
         if (!ShortestHostnameThatFits(p, text, b, e)) continue;
         break;
+      case Check::kCredentials:
+        if (!IsBase64Credentials(text.substr(b, e - b))) continue;
+        break;
       case Check::kNone:
         break;
     }
@@ -234,6 +262,10 @@ std::string_view DetectorId(uint16_t detector) {
   Registry& r = GetRegistry();
   std::lock_guard<std::mutex> lock(r.mutex);
   return r.ids.at(detector);
+}
+
+bool IsPatternDetector(uint16_t detector) {
+  return detector < GetRegistry().patterns.size();
 }
 
 uint16_t RegisterDetector(std::string_view id) {

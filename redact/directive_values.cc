@@ -48,7 +48,7 @@ struct NameRule {
 };
 
 struct Tables {
-  std::unordered_map<std::string, std::vector<Rule>> rules;
+  std::unordered_map<std::string_view, std::vector<Rule>> rules;  // names in the data
   std::vector<NameRule> names;
 };
 
@@ -75,7 +75,7 @@ const Tables& GetTables() {
                                ? 0 : std::atoi(std::string(spec.substr(colon + 1)).c_str());
       rule.min_length = row.at(4).empty() ? 1 : std::atoi(std::string(row.at(4)).c_str());
       rule.detector = RegisterDetector("directive:" + std::string(row.at(0)));
-      t.rules[std::string(row.at(0))].push_back(rule);
+      t.rules[row.at(0)].push_back(rule);
     }
     RE2::Options options;
     options.set_case_sensitive(false);
@@ -101,6 +101,15 @@ std::string_view NamedValue(std::string_view what, std::string_view name) {
 
 class Finder {
  public:
+  // What data/sensitive_names.tsv says of `name`, remembered: the same
+  // header names come back thousands of times in a large configuration.
+  std::string_view Named(std::string_view what, const std::string& name) {
+    std::string key = std::string(what) + '\n' + name;
+    auto found = named_.find(key);
+    if (found == named_.end()) found = named_.emplace(key, NamedValue(what, name)).first;
+    return found->second;
+  }
+
   Finder(const SyntaxTree& tree, std::vector<Candidate>* out)
       : tree_(tree), text_(tree.text()), out_(out) {}
 
@@ -109,7 +118,7 @@ class Finder {
     const auto& nodes = tree_.nodes();
     for (const Node& node : nodes) {
       if (node.kind != NodeKind::kDirective) continue;
-      auto found = tables.rules.find(std::string(Raw(node.first_token)));
+      auto found = tables.rules.find(Raw(node.first_token));
       if (found == tables.rules.end()) continue;
       std::vector<uint32_t> words;
       for (const Rule& rule : found->second) {
@@ -171,7 +180,7 @@ class Finder {
   }
 
   void ApplyToEntries(const Node& block, const std::string& source, const Rule& rule) {
-    std::string_view value = NamedValue("map-source", source);
+    std::string_view value = Named("map-source", source);
     if (value.empty()) return;
     for (uint32_t child = block.first_child; child != kNone;
          child = tree_.nodes()[child].next_sibling) {
@@ -196,7 +205,7 @@ class Finder {
 
   void Named(std::string_view what, const std::string& name, size_t b, size_t e,
              const Rule& rule) {
-    ByName(NamedValue(what, name), b, e, rule);
+    ByName(Named(what, name), b, e, rule);
   }
 
   // "Name: value" (more_set_headers).
@@ -305,6 +314,7 @@ class Finder {
   const SyntaxTree& tree_;
   const std::string& text_;
   std::vector<Candidate>* out_;
+  std::unordered_map<std::string, std::string_view> named_;
 };
 
 }  // namespace

@@ -33,13 +33,19 @@ constexpr int kAttempts = 8;
 // searched for elsewhere: short strings occur by chance.
 constexpr size_t kMinPropagatedLength = 4;
 
-// Step 2: other whole occurrences of the values in `pieces`.
+// Step 2: other whole occurrences of the values in `pieces`, except the
+// addresses and hostnames that patterns found: the same patterns found
+// every other occurrence too.  (Secrets found by a pattern are searched
+// for: most patterns need a context, "Basic ...", "password = ...", that
+// another occurrence may lack.)
 void AddOtherOccurrences(std::string_view text, const std::vector<Candidate>& pieces,
                          std::vector<Candidate>* spans) {
   std::vector<redact::LiteralMatcher::Literal> literals;
   std::vector<uint16_t> detectors;
   std::unordered_set<std::string_view> seen;
   for (const Candidate& p : pieces) {
+    bool secret = p.kind == RedactionKind::kSecret || p.kind == RedactionKind::kWord;
+    if (!secret && redact::IsPatternDetector(p.detector)) continue;
     std::string_view value = text.substr(p.begin, p.end - p.begin);
     bool short_secret = (p.kind == RedactionKind::kSecret || p.kind == RedactionKind::kWord) &&
                         value.size() < kMinPropagatedLength;
@@ -47,6 +53,7 @@ void AddOtherOccurrences(std::string_view text, const std::vector<Candidate>& pi
     literals.push_back({value, p.kind});
     detectors.push_back(p.detector);
   }
+  if (literals.empty()) return;
   redact::LiteralMatcher matcher(literals, redact::Edges::kOriginal);
   matcher.ForEach(text, [&](size_t b, size_t e, size_t i) {
     spans->push_back({uint32_t(b), uint32_t(e), literals[i].kind, detectors[i]});
@@ -66,6 +73,28 @@ std::vector<Candidate> FindPieces(const SyntaxTree& tree, const RedactOptions& o
   redact::DropKeptWords(text, options.keep_words, &spans);
   redact::ResolveOverlaps(&spans);
   return redact::SafePieces(tree, spans);
+}
+
+// Step 5 without building the rehydrated text: every stretch between
+// placeholders, and every original, must be the next bytes of `text`.
+bool RehydratesTo(std::string_view redacted, const RedactionMap& map, std::string_view text) {
+  std::vector<redact::LiteralMatcher::Literal> literals;
+  literals.reserve(map.entries.size());
+  for (const RedactionEntry& e : map.entries) literals.push_back({e.placeholder, e.kind});
+  size_t copied = 0, at = 0;
+  bool same = true;
+  auto next = [&](std::string_view part) {
+    same = same && text.substr(at, part.size()) == part;
+    at += part.size();
+  };
+  redact::LiteralMatcher(std::move(literals), redact::Edges::kPlaceholder)
+      .ForEach(redacted, [&](size_t b, size_t e, size_t i) {
+        next(redacted.substr(copied, b - copied));
+        next(map.entries[i].original);
+        copied = e;
+      });
+  next(redacted.substr(copied));
+  return same && at == text.size();
 }
 
 // Steps 4 and 5 with one key; false if the result does not rehydrate.
@@ -97,7 +126,7 @@ bool Replace(const SyntaxTree& tree, const std::vector<Candidate>& pieces,
     ++result->report[report_item[entry]].count;
   }
   out.append(text, copied, std::string::npos);
-  if (Rehydrate(out, placeholders.map()) != text) return false;
+  if (!RehydratesTo(out, placeholders.map(), text)) return false;
   result->text = std::move(out);
   result->map = placeholders.TakeMap();
   return true;
