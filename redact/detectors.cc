@@ -78,7 +78,8 @@ void Load(Registry& r) {
     p.check = check == "ipv4"       ? Check::kIpv4
               : check == "ipv6"     ? Check::kIpv6
               : check == "hostname" ? Check::kHostname
-                                    : Check::kNone;
+              : check == "credentials" ? Check::kCredentials
+                                       : Check::kNone;
     p.min_entropy = std::atof(std::string(row.at(5)).c_str());
     p.keywords = SplitKeywords(row.at(6));
     std::string source(row.at(7));
