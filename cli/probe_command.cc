@@ -10,6 +10,7 @@
 
 #include "cli/command_io.h"
 #include "cli/probe.h"
+#include "core/tsv.h"
 
 namespace ngxfix {
 
@@ -35,16 +36,9 @@ constexpr int kExitUnknown = 1;
 std::vector<std::string> Directives(const std::string& protocol, const std::string& address,
                                     const std::string& sni) {
   std::vector<std::string> lines;
-  std::string_view tsv = kProbeDirectivesTsv;
-  while (!tsv.empty()) {
-    std::string_view line = tsv.substr(0, tsv.find('\n'));
-    tsv.remove_prefix(std::min(tsv.size(), line.size() + 1));
-    size_t tab = line.find('\t');
-    if (line.empty() || line[0] == '#' || tab == std::string_view::npos ||
-        line.substr(0, tab) != protocol) {
-      continue;
-    }
-    std::string text(line.substr(tab + 1));
+  for (const TsvRow& row : ReadTsv(kProbeDirectivesTsv)) {
+    if (row.at(0) != protocol) continue;
+    std::string text(row.at(1));
     if (sni.empty() && (text.find("{sni}") != std::string::npos ||
                         text.find("_ssl_server_name") != std::string::npos)) {
       continue;

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 
+#include "core/tsv.h"
 #include "diagnose/error_log.h"
 
 namespace ngxfix {
@@ -28,16 +29,6 @@ std::vector<std::string_view> Split(std::string_view s, char separator) {
   }
 }
 
-// The data lines of a table: comments and blank lines skipped.
-std::vector<std::vector<std::string_view>> Rows(std::string_view tsv) {
-  std::vector<std::vector<std::string_view>> rows;
-  for (std::string_view line : Split(tsv, '\n')) {
-    if (line.empty() || line[0] == '#') continue;
-    rows.push_back(Split(line, '\t'));
-  }
-  return rows;
-}
-
 struct MessagePattern {
   std::string pattern;
   std::string phase;  // "*" for any
@@ -52,10 +43,11 @@ struct Tables {
 Tables LoadTables() {
   Tables tables;
   std::string& error = tables.causes.error;
-  for (const auto& f : Rows(kCausesTsv)) {
+  for (const TsvRow& row : ReadTsv(kCausesTsv)) {
+    const auto& f = row.cells;
     if (f.size() != 5) {
       error = "causes.tsv: a row with " + std::to_string(f.size()) +
-              " fields instead of 5: " + std::string(f[0]);
+              " fields instead of 5: " + std::string(row.at(0));
       return tables;
     }
     Cause cause{std::string(f[0]), std::string(f[1]), std::string(f[2]), {},
@@ -65,13 +57,14 @@ Tables LoadTables() {
     }
     tables.causes.causes.push_back(std::move(cause));
   }
-  for (const auto& f : Rows(kMessagesTsv)) {
+  for (const TsvRow& row : ReadTsv(kMessagesTsv)) {
+    const auto& f = row.cells;
     const auto& causes = tables.causes.causes;
     auto cause = f.size() == 3 ? std::find_if(causes.begin(), causes.end(),
                                               [&](const Cause& c) { return c.id == f[2]; })
                                : causes.end();
     if (cause == causes.end()) {
-      error = "messages.tsv: no cause for the row of " + std::string(f[0]);
+      error = "messages.tsv: no cause for the row of " + std::string(row.at(0));
       return tables;
     }
     tables.messages.push_back({std::string(f[0]), std::string(f[1]), &*cause});

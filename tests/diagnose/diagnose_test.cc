@@ -78,6 +78,7 @@ TEST(CausesTest, ClassifiesNginxsOwnWords) {
       {"api.internal could not be resolved (3: Host not found)", "", "resolver-missing"},
       {"no resolver defined to resolve api.internal", "", "resolver-missing"},
       {"invalid host in upstream \"h2://backend_pool\"", "", "invalid-upstream-url"},
+      {"invalid URL prefix", "", "invalid-upstream-url"},
   };
   for (const Example& e : examples) {
     const Cause* cause = ClassifyMessage(e.message, e.phase);

@@ -30,6 +30,19 @@ function status(code) {
   };
 }
 
+// Five requests one after another: how many connections reach the backend.
+async function connectionsFor5Requests({port, backend}) {
+  const before = backend.connections;
+  for (let i = 0; i < 5; i++) sawBackend('http1')(await http1Get(port));
+  return {connections: backend.connections - before};
+}
+
+function echoed(answer) {
+  assert.equal(answer.error, undefined, `WebSocket failed: ${answer.error}`);
+  assert.equal(answer.status, 101);
+  assert.equal(answer.echo, 'ping from the lab');
+}
+
 function grpcAnswered(answer) {
   assert.equal(answer.error, undefined, `gRPC call failed: ${answer.error}`);
   assert.equal(answer.status, 200);
@@ -226,11 +239,7 @@ export const scenarios = [
     broken: status(426),
     log: null,
     accessLog: /"GET \/chat HTTP\/1.1" 426 /,
-    fixed: (answer) => {
-      assert.equal(answer.error, undefined, `WebSocket failed: ${answer.error}`);
-      assert.equal(answer.status, 101);
-      assert.equal(answer.echo, 'ping from the lab');
-    },
+    fixed: echoed,
   },
   {
     name: 'keepalive upstream without HTTP/1.1',
@@ -250,18 +259,95 @@ export const scenarios = [
     }
 `,
     backendOption: () => 'app=http1',
-    // Five requests one after another: how many connections reach the backend.
-    request: async ({port, backend}) => {
-      const before = backend.connections;
-      for (let i = 0; i < 5; i++) {
-        const answer = await http1Get(port);
-        sawBackend('http1')(answer);
-      }
-      return {connections: backend.connections - before};
-    },
+    request: (ctx) => connectionsFor5Requests(ctx),
     broken: (answer) => assert.equal(answer.connections, 5),
     log: null,
     fixed: (answer) => assert.equal(answer.connections, 1),
+  },
+  {
+    name: 'grpcs:// to a clear-text gRPC port',
+    cause: 'tls-to-cleartext-port',
+    rule: 'upstream-scheme-port-mismatch',
+    // The log says the port is clear text: no --backend needed.
+    fixFromLog: true,
+    startBackend: () => startGrpc(),
+    http: ({port, backend}) => `
+    server {
+        listen 127.0.0.1:${port} http2;
+        location / {
+            grpc_pass grpcs://127.0.0.1:${backend.port};
+        }
+    }
+`,
+    request: ({port}) => grpcCall(port, 'lab'),
+    broken: status(502),
+    log: /SSL_do_handshake\(\) failed \(SSL: error:[0-9A-F]+:SSL routines::wrong version number\) while SSL handshaking to upstream/,
+    fixed: grpcAnswered,
+  },
+  {
+    name: 'proxy_pass ws:// (nginx before 1.29.7)',
+    cause: 'invalid-upstream-url',
+    rule: 'proxy-pass-bad-scheme',
+    startBackend: () => startWs(),
+    http: ({port, backend}) => `
+    server {
+        listen 127.0.0.1:${port};
+        location / {
+            proxy_pass ws://127.0.0.1:${backend.port};
+        }
+    }
+`,
+    backendOption: (ctx) => `${backendAddress(ctx)}=ws`,
+    refused: true,
+    log: /\[emerg\] .*invalid URL prefix in \/.*nginx.conf:\d+/,
+    fixedRequest: ({port}) => wsEcho(port, 'ping from the lab'),
+    fixed: echoed,
+  },
+  {
+    name: 'keepalive upstream with a constant Connection: close',
+    cause: null,  // nothing in the error log
+    rule: 'keepalive-connection-header',
+    startBackend: () => startHttp1(),
+    http: ({port, backend}) => `
+    upstream app {
+        server 127.0.0.1:${backend.port};
+        keepalive 8;
+    }
+    server {
+        listen 127.0.0.1:${port};
+        location / {
+            proxy_http_version 1.1;
+            proxy_set_header Connection "close";
+            proxy_pass http://app;
+        }
+    }
+`,
+    backendOption: () => 'app=http1',
+    request: (ctx) => connectionsFor5Requests(ctx),
+    broken: (answer) => assert.equal(answer.connections, 5),
+    log: null,
+    fixed: (answer) => assert.equal(answer.connections, 1),
+  },
+  {
+    name: 'grpc_pass behind a listener without http2',
+    cause: null,  // nginx logs the client's preface at info level only
+    rule: 'grpc-needs-http2-listener',
+    startBackend: () => startGrpc(),
+    http: ({port, backend}) => `
+    server {
+        listen 127.0.0.1:${port};
+        location / {
+            grpc_pass grpc://127.0.0.1:${backend.port};
+        }
+    }
+`,
+    backendOption: (ctx) => `${backendAddress(ctx)}=grpc`,
+    request: ({port}) => grpcCall(port, 'lab'),
+    // The client's HTTP/2 preface meets an HTTP/1 parser, whose answer is
+    // no HTTP/2: the gRPC client fails the connection.
+    broken: (answer) => assert.match(answer.error ?? '', /Protocol error/),
+    log: null,
+    fixed: grpcAnswered,
   },
   {
     name: 'response headers larger than proxy_buffer_size',
