@@ -9,6 +9,8 @@
 //   https   Node's https with a self-signed certificate (ALPN http/1.1)
 //   h2tls   Node's http2.createSecureServer (ALPN h2 only)
 //   ws      a WebSocket echo server (RFC 6455 handshake and framing)
+//   raw     a TCP server that misbehaves as told (silent, reset, bad bytes)
+//   nothing a port where nothing listens
 //
 // The TLS backend that needs SNI is nginx itself (see lab.mjs).
 
@@ -16,6 +18,7 @@ import crypto from 'node:crypto';
 import http from 'node:http';
 import http2 from 'node:http2';
 import https from 'node:https';
+import net from 'node:net';
 
 export const GRPC_PATH = '/lab.Echo/Say';
 const WS_GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
@@ -210,4 +213,29 @@ export async function startWs() {
   const backend = await listen(server, 'ws');
   backend.sessions = upgraded;
   return backend;
+}
+
+// A TCP server that does `onSocket(socket)` with each connection: the
+// misbehaving backends (silent, resetting, malformed).
+export function startRaw(kind, onSocket) {
+  const sockets = new Set();
+  const server = net.createServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => {});
+    onSocket(socket);
+  });
+  return listen(server, kind).then((backend) => {
+    backend.sessions = sockets;
+    return backend;
+  });
+}
+
+// A port nothing listens on (freed at once): connections are refused.
+export async function startNothing() {
+  const server = net.createServer();
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const {port} = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return {kind: 'nothing', port, connections: 0, close: async () => {}};
 }
