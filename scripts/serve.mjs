@@ -13,8 +13,11 @@ import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+// connect-src: the page itself, and the LLM APIs the LLM assist may ask
+// (docs/llm.md): OpenAI, Anthropic and local models on loopback.
 export const kCsp = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; " +
-    "style-src 'self'; img-src 'self' data:; connect-src 'self'; worker-src 'self'";
+    "style-src 'self'; img-src 'self' data:; connect-src 'self' https://api.openai.com " +
+    "https://api.anthropic.com http://localhost:* http://127.0.0.1:*; worker-src 'self'";
 
 const kTypes = {
   '.html': 'text/html; charset=utf-8',

@@ -198,6 +198,30 @@ class Ngxfix {
     return result.bytes;
   }
 
+  // The LLM assist (wasm/llm.cc): the request for the redacted view
+  // ({provider, baseUrl, model, redacted, map, nginxVersion, backends} ->
+  // {url, headers, key_header, key_prefix, body, leaks, error}; the key is
+  // never passed in), and the API's answer read back to real values
+  // ({provider, status, body, original, redacted, map, nginxVersion,
+  // backends} -> {error_kind, error, explanation, syntax, diff, findings,
+  // ...}).
+  llmPrepare({ provider, baseUrl, model, redacted, map, nginxVersion, backends }) {
+    return this.#json((ptr, size) => this.#core._ngxfix_llm_prepare(ptr, size),
+                      { provider, base_url: baseUrl, model, redacted, map,
+                        nginx_version: nginxVersion, backends });
+  }
+
+  llmAnswer({ provider, status, body, original, redacted, map, nginxVersion, backends }) {
+    return this.#json((ptr, size) => this.#core._ngxfix_llm_answer(ptr, size),
+                      { provider, status, body, original, redacted, map,
+                        nginx_version: nginxVersion, backends });
+  }
+
+  // Calls a JSON-in, JSON-out export with `input` (undefined fields left out).
+  #json(fn, input) {
+    return JSON.parse(this.#run(JSON.stringify(input), null, fn).bytes);
+  }
+
   // Bytes of WebAssembly memory (it grows, it never shrinks).
   memoryBytes() {
     return this.#core.HEAPU8.buffer.byteLength;

@@ -93,7 +93,8 @@ export function parseUnified(text) {
   return changes;
 }
 
-function render(changes, split) {
+// The HTML of structured hunks (the LLM panel draws its fix with it too).
+export function render(changes, split) {
   if (changes.length === 0) {
     return '<p class="nx-empty">Nothing to change.</p>';
   }

@@ -7,11 +7,19 @@
 
 class Engine {
   #run;
+  #call;
   #busy = false;
   #pending = null;  // {text, options, resolve, reject} waiting to run
 
-  constructor(run) {
+  constructor(run, call) {
     this.#run = run;
+    this.#call = call;
+  }
+
+  // One of the core's other calls (the LLM panel's llmPrepare, llmAnswer),
+  // at once and never merged; resolves with its result.
+  call(method, input) {
+    return this.#call(method, input);
   }
 
   // Resolves with {result, ms}, or with null when a newer request replaced
@@ -55,11 +63,13 @@ export function createWorkerEngine(workerUrl) {
     for (const call of waiting.values()) call.reject(error);
     waiting.clear();
   };
-  return new Engine((text, options) => new Promise((resolve, reject) => {
+  const post = (message) => new Promise((resolve, reject) => {
     const id = nextId++;
     waiting.set(id, { resolve, reject });
-    worker.postMessage({ id, text, options });
-  }));
+    worker.postMessage({ id, ...message });
+  });
+  return new Engine((text, options) => post({ text, options }),
+                    async (method, input) => (await post({ method, input })).result);
 }
 
 // `ngxfix` is a promise of an instance from wasm/ngxfix.mjs.
@@ -71,5 +81,5 @@ export function createLocalEngine(ngxfix) {
     const started = performance.now();
     const result = core.analyze(text, options);
     return { result, ms: performance.now() - started };
-  });
+  }, async (method, input) => (await ngxfix)[method](input));
 }

@@ -83,6 +83,7 @@ export const kMarkup = `
       </div>
       <pre class="nx-preview" data-role="redacted-preview" data-testid="redacted-preview"
            tabindex="0" aria-label="Redacted configuration"></pre>
+      <section class="nx-llm" data-role="llm" aria-labelledby="nx-llm-title"></section>
     </section>
   </div>
 </div>`;

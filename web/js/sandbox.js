@@ -12,6 +12,7 @@ import { DiffView } from './diff-view.js';
 import { Editor } from './editor.js';
 import { loadExamples, showExamples } from './examples.js';
 import { FindingsView } from './findings.js';
+import { LlmPanel } from './llm.js';
 import { kMarkup } from './markup.js';
 import { RedactionView } from './redaction.js';
 import { Settings } from './settings.js';
@@ -32,6 +33,7 @@ export async function mountSandbox(root, { engine, assetBase, nginxVersion = '1.
   const findings = new FindingsView(app, { onJump: (at) => editor.jumpTo(at) });
   const diff = new DiffView(app);
   const redaction = new RedactionView(app);
+  const llm = new LlmPanel(part(app, 'llm'), { engine });
   const settings = new Settings(app, { nginxVersion, onChange: () => analyze() });
   let timer = 0;
   const editor = new Editor(app, {
@@ -72,6 +74,7 @@ export async function mountSandbox(root, { engine, assetBase, nginxVersion = '1.
     settings.show(result.backends);
     diff.show(result);
     redaction.show(result.redaction);
+    llm.show(text, result, settings.options());
     const errors = result.syntax_errors.filter((e) => e.severity === 'error').length;
     status.textContent = `${result.findings.length} finding${result.findings.length === 1 ? '' : 's'}` +
         (errors ? `, ${errors} syntax error${errors === 1 ? '' : 's'}` : '') +

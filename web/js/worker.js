@@ -1,6 +1,7 @@
 // The Web Worker that runs the WebAssembly core, so that the page never
 // freezes, even on a 1.3 MB configuration.  Messages: {id, text, options}
-// in; {id, result, ms} or {id, error} out.  engine.js is the other side.
+// in; {id, result, ms} or {id, error} out; and the calls of kCalls below.
+// engine.js is the other side.
 
 import { createNgxfix } from '../wasm/ngxfix.mjs';
 
@@ -13,12 +14,25 @@ const ready = createNgxfix().then((ngxfix) => {
   return ngxfix;
 });
 
-self.onmessage = async ({ data: { id, text, options } }) => {
+// The core's calls other than analyze() that the page may make (the LLM
+// panel's, web/js/llm.js): {id, method, input} in, {id, result} out.
+const kCalls = new Set(['llmPrepare', 'llmAnswer']);
+
+self.onmessage = async ({ data: { id, text, options, method, input } }) => {
   let ngxfix;
   try {
     ngxfix = await ready;
   } catch (e) {
     self.postMessage({ id, error: `cannot load the WebAssembly core: ${e.message}` });
+    return;
+  }
+  if (method !== undefined) {
+    try {
+      if (!kCalls.has(method)) throw new Error(`no such call: ${method}`);
+      self.postMessage({ id, result: ngxfix[method](input) });
+    } catch (e) {
+      self.postMessage({ id, error: e.message });
+    }
     return;
   }
   try {
