@@ -9,23 +9,12 @@
 import assert from 'node:assert/strict';
 import {startHttps, startNothing, startRaw} from './backends.mjs';
 import {http1Get} from './clients.mjs';
+import {serverConf} from './lab.mjs';
+import {status} from './scenarios.mjs';
 
-function status(code) {
-  return (answer) => {
-    assert.equal(answer.error, undefined, `request failed: ${answer.error}`);
-    assert.equal(answer.status, code);
-  };
-}
-
-function proxyTo(url, extra = '') {
-  return ({port, backend}) => `
-    server {
-        listen 127.0.0.1:${port};
-        location / {
-${extra}            proxy_pass ${url.replace('PORT', backend.port)};
-        }
-    }
-`;
+function proxyTo(url, extra = []) {
+  return ({port, backend}) =>
+    serverConf(port, [...extra, `proxy_pass ${url.replace('PORT', backend.port)};`]);
 }
 
 const request = ({port}) => http1Get(port);
@@ -69,7 +58,7 @@ export const failures = [
     name: 'a silent backend',
     cause: 'upstream-timed-out',
     startBackend: () => startRaw('silent', () => {}),
-    http: proxyTo('http://127.0.0.1:PORT', '            proxy_read_timeout 1s;\n'),
+    http: proxyTo('http://127.0.0.1:PORT', ['proxy_read_timeout 1s;']),
     request,
     broken: status(504),
     log: /upstream timed out \(110: Connection timed out\) while reading response header from upstream/,
@@ -102,8 +91,8 @@ export const failures = [
     startBackend: ({certificate}) => startHttps(certificate),
     http: ({port, backend, otherCertificate}) => proxyTo(
         'https://localhost:PORT',
-        '            proxy_ssl_verify on;\n' +
-        `            proxy_ssl_trusted_certificate ${otherCertificate.certFile};\n`)({port, backend}),
+        ['proxy_ssl_verify on;',
+         `proxy_ssl_trusted_certificate ${otherCertificate.certFile};`])({port, backend}),
     request,
     broken: status(502),
     log: /upstream SSL certificate verify error: \(\d+:[^)]+\) while SSL handshaking to upstream/,
@@ -112,15 +101,10 @@ export const failures = [
     name: 'a variable proxy_pass without a resolver',
     cause: 'resolver-missing',
     startBackend: startNothing,
-    http: ({port, backend}) => `
-    server {
-        listen 127.0.0.1:${port};
-        location / {
-            set $backend_host backend.invalid;
-            proxy_pass http://$backend_host:${backend.port};
-        }
-    }
-`,
+    http: ({port, backend}) => serverConf(port, [
+      'set $backend_host backend.invalid;',
+      `proxy_pass http://$backend_host:${backend.port};`,
+    ]),
     request,
     broken: status(502),
     log: /no resolver defined to resolve backend.invalid/,

@@ -87,6 +87,19 @@ ${temp}${http}}
 `;
 }
 
+// A server on 127.0.0.1:`port` (listen parameters `listen`, e.g. ' http2')
+// whose one location holds `directives` (one a line).
+export function serverConf(port, directives, listen = '') {
+  const body = directives.map((d) => `            ${d}\n`).join('');
+  return `
+    server {
+        listen 127.0.0.1:${port}${listen};
+        location / {
+${body}        }
+    }
+`;
+}
+
 function canConnect(port) {
   return new Promise((resolve) => {
     const socket = net.connect(port, '127.0.0.1');

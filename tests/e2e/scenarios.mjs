@@ -11,7 +11,7 @@
 import assert from 'node:assert/strict';
 import {startGrpc, startH2c, startHttp1, startHttps, startWs} from './backends.mjs';
 import {grpcCall, h2Get, http1Get, wsEcho} from './clients.mjs';
-import {startNginx, freePort, nginxConf, tempDir} from './lab.mjs';
+import {freePort, nginxConf, serverConf, startNginx, tempDir} from './lab.mjs';
 
 const backendAddress = ({backend}) => `127.0.0.1:${backend.port}`;
 
@@ -23,11 +23,21 @@ function sawBackend(name) {
   };
 }
 
-function status(code) {
+export function status(code) {
   return (answer) => {
     assert.equal(answer.error, undefined, `request failed: ${answer.error}`);
     assert.equal(answer.status, code);
   };
+}
+
+// The upstream group `app` (keepalive 8) and a location with `directives`.
+function keepaliveApp(directives) {
+  return ({port, backend}) => `
+    upstream app {
+        server 127.0.0.1:${backend.port};
+        keepalive 8;
+    }
+${serverConf(port, directives)}`;
 }
 
 // Five requests one after another: how many connections reach the backend.
@@ -80,14 +90,8 @@ export const scenarios = [
     // No --backend: `ngxfix fix --evidence error.log` learns it from the log.
     fixFromLog: true,
     startBackend: () => startHttp1(),
-    http: ({port, backend}) => `
-    server {
-        listen 127.0.0.1:${port} http2;
-        location / {
-            grpc_pass grpc://127.0.0.1:${backend.port};
-        }
-    }
-`,
+    http: ({port, backend}) =>
+      serverConf(port, [`grpc_pass grpc://127.0.0.1:${backend.port};`], ' http2'),
     backendOption: (ctx) => `${backendAddress(ctx)}=http1`,
     request: ({port}) => h2Get(port),
     broken: status(502),
@@ -102,14 +106,7 @@ export const scenarios = [
     // explains and changes nothing.
     noFix: true,
     startBackend: () => startH2c(),
-    http: ({port, backend}) => `
-    server {
-        listen 127.0.0.1:${port};
-        location / {
-            proxy_pass http://127.0.0.1:${backend.port};
-        }
-    }
-`,
+    http: ({port, backend}) => serverConf(port, [`proxy_pass http://127.0.0.1:${backend.port};`]),
     backendOption: (ctx) => `${backendAddress(ctx)}=h2c`,
     request: ({port}) => http1Get(port),
     // nginx passes the backend's HTTP/2 frames on as an HTTP/0.9 response:
@@ -124,14 +121,8 @@ export const scenarios = [
     cause: 'http1-to-h2c-backend',
     rule: 'http1-to-h2c-backend',
     startBackend: () => startGrpc(),
-    http: ({port, backend}) => `
-    server {
-        listen 127.0.0.1:${port} http2;
-        location / {
-            proxy_pass http://127.0.0.1:${backend.port};
-        }
-    }
-`,
+    http: ({port, backend}) =>
+      serverConf(port, [`proxy_pass http://127.0.0.1:${backend.port};`], ' http2'),
     backendOption: (ctx) => `${backendAddress(ctx)}=grpc`,
     request: ({port}) => grpcCall(port, 'lab'),
     // The HTTP/0.9 passthrough again: the stream ends without a header.
@@ -168,14 +159,7 @@ export const scenarios = [
     cause: 'tls-to-cleartext-port',
     rule: 'upstream-scheme-port-mismatch',
     startBackend: () => startHttp1(),
-    http: ({port, backend}) => `
-    server {
-        listen 127.0.0.1:${port};
-        location / {
-            proxy_pass https://127.0.0.1:${backend.port};
-        }
-    }
-`,
+    http: ({port, backend}) => serverConf(port, [`proxy_pass https://127.0.0.1:${backend.port};`]),
     backendOption: (ctx) => `${backendAddress(ctx)}=http1`,
     request: ({port}) => http1Get(port),
     broken: status(502),
@@ -187,14 +171,7 @@ export const scenarios = [
     cause: 'upstream-closed-early',
     rule: 'upstream-scheme-port-mismatch',
     startBackend: ({certificate}) => startHttps(certificate),
-    http: ({port, backend}) => `
-    server {
-        listen 127.0.0.1:${port};
-        location / {
-            proxy_pass http://127.0.0.1:${backend.port};
-        }
-    }
-`,
+    http: ({port, backend}) => serverConf(port, [`proxy_pass http://127.0.0.1:${backend.port};`]),
     backendOption: (ctx) => `${backendAddress(ctx)}=https`,
     request: ({port}) => http1Get(port),
     broken: status(502),
@@ -206,14 +183,7 @@ export const scenarios = [
     cause: 'upstream-tls-sni-missing',
     rule: 'upstream-tls-sni-missing',
     startBackend: startSniBackend,
-    http: ({port, backend}) => `
-    server {
-        listen 127.0.0.1:${port};
-        location / {
-            proxy_pass https://localhost:${backend.port};
-        }
-    }
-`,
+    http: ({port, backend}) => serverConf(port, [`proxy_pass https://localhost:${backend.port};`]),
     backendOption: ({backend}) => `localhost:${backend.port}=https`,
     request: ({port}) => http1Get(port),
     broken: status(502),
@@ -225,14 +195,7 @@ export const scenarios = [
     cause: null,  // nothing in the error log
     rule: 'websocket-upgrade-missing',
     startBackend: () => startWs(),
-    http: ({port, backend}) => `
-    server {
-        listen 127.0.0.1:${port};
-        location / {
-            proxy_pass http://127.0.0.1:${backend.port};
-        }
-    }
-`,
+    http: ({port, backend}) => serverConf(port, [`proxy_pass http://127.0.0.1:${backend.port};`]),
     backendOption: (ctx) => `${backendAddress(ctx)}=ws`,
     request: ({port}) => wsEcho(port, 'ping from the lab'),
     // nginx logs nothing: the backend answers the plain request it got.
@@ -246,18 +209,7 @@ export const scenarios = [
     cause: null,  // nothing in the error log
     rule: 'keepalive-needs-http11',
     startBackend: () => startHttp1(),
-    http: ({port, backend}) => `
-    upstream app {
-        server 127.0.0.1:${backend.port};
-        keepalive 8;
-    }
-    server {
-        listen 127.0.0.1:${port};
-        location / {
-            proxy_pass http://app;
-        }
-    }
-`,
+    http: keepaliveApp(['proxy_pass http://app;']),
     backendOption: () => 'app=http1',
     request: (ctx) => connectionsFor5Requests(ctx),
     broken: (answer) => assert.equal(answer.connections, 5),
@@ -271,14 +223,8 @@ export const scenarios = [
     // The log says the port is clear text: no --backend needed.
     fixFromLog: true,
     startBackend: () => startGrpc(),
-    http: ({port, backend}) => `
-    server {
-        listen 127.0.0.1:${port} http2;
-        location / {
-            grpc_pass grpcs://127.0.0.1:${backend.port};
-        }
-    }
-`,
+    http: ({port, backend}) =>
+      serverConf(port, [`grpc_pass grpcs://127.0.0.1:${backend.port};`], ' http2'),
     request: ({port}) => grpcCall(port, 'lab'),
     broken: status(502),
     log: /SSL_do_handshake\(\) failed \(SSL: error:[0-9A-F]+:SSL routines::wrong version number\) while SSL handshaking to upstream/,
@@ -289,14 +235,7 @@ export const scenarios = [
     cause: 'invalid-upstream-url',
     rule: 'proxy-pass-bad-scheme',
     startBackend: () => startWs(),
-    http: ({port, backend}) => `
-    server {
-        listen 127.0.0.1:${port};
-        location / {
-            proxy_pass ws://127.0.0.1:${backend.port};
-        }
-    }
-`,
+    http: ({port, backend}) => serverConf(port, [`proxy_pass ws://127.0.0.1:${backend.port};`]),
     backendOption: (ctx) => `${backendAddress(ctx)}=ws`,
     refused: true,
     log: /\[emerg\] .*invalid URL prefix in \/.*nginx.conf:\d+/,
@@ -308,20 +247,8 @@ export const scenarios = [
     cause: null,  // nothing in the error log
     rule: 'keepalive-connection-header',
     startBackend: () => startHttp1(),
-    http: ({port, backend}) => `
-    upstream app {
-        server 127.0.0.1:${backend.port};
-        keepalive 8;
-    }
-    server {
-        listen 127.0.0.1:${port};
-        location / {
-            proxy_http_version 1.1;
-            proxy_set_header Connection "close";
-            proxy_pass http://app;
-        }
-    }
-`,
+    http: keepaliveApp(['proxy_http_version 1.1;', 'proxy_set_header Connection "close";',
+                        'proxy_pass http://app;']),
     backendOption: () => 'app=http1',
     request: (ctx) => connectionsFor5Requests(ctx),
     broken: (answer) => assert.equal(answer.connections, 5),
@@ -333,14 +260,7 @@ export const scenarios = [
     cause: null,  // nginx logs the client's preface at info level only
     rule: 'grpc-needs-http2-listener',
     startBackend: () => startGrpc(),
-    http: ({port, backend}) => `
-    server {
-        listen 127.0.0.1:${port};
-        location / {
-            grpc_pass grpc://127.0.0.1:${backend.port};
-        }
-    }
-`,
+    http: ({port, backend}) => serverConf(port, [`grpc_pass grpc://127.0.0.1:${backend.port};`]),
     backendOption: (ctx) => `${backendAddress(ctx)}=grpc`,
     request: ({port}) => grpcCall(port, 'lab'),
     // The client's HTTP/2 preface meets an HTTP/1 parser, whose answer is
@@ -354,14 +274,7 @@ export const scenarios = [
     cause: 'upstream-buffer-too-small',
     rule: null,  // no rule yet
     startBackend: () => startHttp1({headerBytes: 6000}),
-    http: ({port, backend}) => `
-    server {
-        listen 127.0.0.1:${port};
-        location / {
-            proxy_pass http://127.0.0.1:${backend.port};
-        }
-    }
-`,
+    http: ({port, backend}) => serverConf(port, [`proxy_pass http://127.0.0.1:${backend.port};`]),
     request: ({port}) => http1Get(port),
     broken: status(502),
     log: /upstream sent too big header while reading response header from upstream/,
