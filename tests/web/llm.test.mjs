@@ -99,6 +99,10 @@ test('OpenAI-compatible: nothing before Send; placeholders only; the fix with re
     await page.waitForFunction(() => document.querySelector('[data-testid="llm-payload"]')
         .textContent.includes('```nginx'));
     const body = await payload.textContent();
+    // The same body, readable: the config as the model reads it.
+    const readable = await page.getByTestId('llm-messages').textContent();
+    assert.match(readable, /── user ──\nnginx version: 1\.24\.0[\s\S]*upstream payments \{/);
+    for (const value of kPlanted.values) assert.ok(!readable.includes(value), value);
     // Time for anything that would go out by itself to go.
     await page.waitForTimeout(500);
     assert.deepEqual(llm.requests, [], 'a request reached the LLM before Send');
@@ -154,6 +158,8 @@ test('Anthropic: its path and headers, the fix with real values', async () => {
     assert.equal(post.headers.authorization, undefined);
     assert.equal(post.headers['anthropic-version'], '2023-06-01');
     assert.equal(post.headers['anthropic-dangerous-direct-browser-access'], 'true');
+    assert.match(await page.getByTestId('llm-messages').textContent(),
+                 /^── system ──\nYou are an expert nginx operator/);
     for (const value of kPlanted.values) assert.ok(!post.body.includes(value), value);
     assert.match(await page.getByTestId('llm-diff').innerText(),
                  /\+\s*server 10\.20\.30\.40:8443 max_fails=3;/);

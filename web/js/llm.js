@@ -51,6 +51,9 @@ const kPanel = `
   <summary>Exactly what Send sends (the request body)</summary>
   <pre class="nx-preview" data-role="llm-payload" data-testid="llm-payload" tabindex="0"
        aria-label="The request body"></pre>
+  <p class="nx-hint">The same, as the model reads it:</p>
+  <pre class="nx-preview" data-role="llm-messages" data-testid="llm-messages" tabindex="0"
+       aria-label="The messages as the model reads them"></pre>
 </details>
 <div class="nx-toolbar">
   <button type="button" class="nx-button" data-role="llm-send" data-testid="llm-send">Send</button>
@@ -97,7 +100,7 @@ export class LlmPanel {
     this.#engine = engine;
     root.innerHTML = kPanel;
     for (const role of ['provider', 'base-url', 'model', 'key', 'remember', 'timeout',
-                        'target', 'payload', 'send', 'cancel', 'status', 'error', 'result',
+                        'target', 'payload', 'messages', 'send', 'cancel', 'status', 'error', 'result',
                         'explanation', 'syntax', 'unknown', 'diff', 'findings']) {
       this.#el[role] = part(root, `llm-${role}`);
     }
@@ -154,6 +157,7 @@ export class LlmPanel {
     if (!redaction.available) {
       this.#prepared = null;
       el.payload.textContent = '';
+      el.messages.textContent = '';
       this.#showTarget('');
       this.#setError(`Nothing can be sent: redaction is unavailable (${redaction.reason}).`);
       return;
@@ -172,6 +176,7 @@ export class LlmPanel {
     if (turn !== this.#preparing) return;  // a newer configuration or setting
     this.#prepared = { request, input, original: view.text };
     el.payload.textContent = request.error ? '' : request.body;
+    el.messages.textContent = request.error ? '' : readable(request.body);
     this.#showTarget(request.error ? `Nothing to send yet: ${request.error}.`
                                    : `Send posts this body to ${request.url}.`);
     if (!this.#inFlight) this.#setError('');
@@ -278,6 +283,13 @@ export class LlmPanel {
               f.line}: <code>${escapeHtml(f.rule)}</code> ${escapeHtml(f.message)}</li>`).join('') +
           '</ul>';
   }
+}
+
+// The body's instructions and messages as text (both APIs' shapes).
+function readable(body) {
+  const { system, messages = [] } = JSON.parse(body);
+  return [...(system ? [{ role: 'system', content: system }] : []), ...messages]
+      .map((m) => `── ${m.role} ──\n${m.content}`).join('\n');
 }
 
 function readStoredKey() {
