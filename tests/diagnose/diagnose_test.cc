@@ -79,6 +79,7 @@ TEST(CausesTest, ClassifiesNginxsOwnWords) {
       {"no resolver defined to resolve api.internal", "", "resolver-missing"},
       {"invalid host in upstream \"h2://backend_pool\"", "", "invalid-upstream-url"},
       {"invalid URL prefix", "", "invalid-upstream-url"},
+      {"unknown directive \"http2\"", "", "unknown-directive"},
   };
   for (const Example& e : examples) {
     const Cause* cause = ClassifyMessage(e.message, e.phase);

@@ -23,11 +23,13 @@ import net from 'node:net';
 export const GRPC_PATH = '/lab.Echo/Say';
 const WS_GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
 
-// Answers HTTP/1.x requests; `headerBytes` adds a header that long (for
-// the too-big-header scenario).
+// Answers HTTP/1.x requests, saying in x-seen-real-ip which X-Real-IP
+// reached it; `headerBytes` adds a header that long (for the too-big-header
+// scenario).
 function http1Handler(name, headerBytes) {
   return (req, res) => {
-    const headers = {'content-type': 'text/plain'};
+    const headers = {'content-type': 'text/plain',
+                     'x-seen-real-ip': req.headers['x-real-ip'] ?? 'none'};
     if (headerBytes) headers['x-large'] = 'x'.repeat(headerBytes);
     res.writeHead(200, headers);
     res.end(`hello from ${name}\n`);

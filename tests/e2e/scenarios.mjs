@@ -270,6 +270,51 @@ export const scenarios = [
     fixed: grpcAnswered,
   },
   {
+    name: 'a location whose proxy_set_header drops the server\'s',
+    cause: null,  // nothing in the error log
+    rule: 'proxy-set-header-inheritance',
+    startBackend: () => startHttp1(),
+    http: ({port, backend}) => `
+    server {
+        listen 127.0.0.1:${port};
+        proxy_set_header X-Real-IP $remote_addr;
+        location / {
+            proxy_set_header X-Request-Id $request_id;
+            proxy_pass http://127.0.0.1:${backend.port};
+        }
+    }
+`,
+    backendOption: (ctx) => `${backendAddress(ctx)}=http1`,
+    request: ({port}) => http1Get(port),
+    // The backend never learns the client's address.
+    broken: (answer) => assert.equal(answer.headers['x-seen-real-ip'], 'none'),
+    log: null,
+    fixed: (answer) => {
+      sawBackend('http1')(answer);
+      assert.equal(answer.headers['x-seen-real-ip'], '127.0.0.1');
+    },
+  },
+  {
+    name: '`http2 on;` on nginx before 1.25.1',
+    cause: 'unknown-directive',
+    rule: 'http2-directive-unsupported',
+    startBackend: () => startGrpc(),
+    http: ({port, backend}) => `
+    server {
+        listen 127.0.0.1:${port};
+        http2 on;
+        location / {
+            grpc_pass grpc://127.0.0.1:${backend.port};
+        }
+    }
+`,
+    backendOption: (ctx) => `${backendAddress(ctx)}=grpc`,
+    refused: true,
+    log: /\[emerg\] .*unknown directive "http2" in \/.*nginx.conf:\d+/,
+    fixedRequest: ({port}) => grpcCall(port, 'lab'),
+    fixed: grpcAnswered,
+  },
+  {
     name: 'response headers larger than proxy_buffer_size',
     cause: 'upstream-buffer-too-small',
     rule: null,  // no rule yet
