@@ -9,12 +9,14 @@
 #include <algorithm>
 
 #include "core/tsv.h"
+#include "diagnose/access_log.h"
 #include "diagnose/error_log.h"
 
 namespace ngxfix {
 
 extern const std::string_view kCausesTsv;
 extern const std::string_view kMessagesTsv;
+extern const std::string_view kAccessStatusesTsv;
 
 namespace {
 
@@ -38,7 +40,15 @@ struct MessagePattern {
 struct Tables {
   CauseTable causes;
   std::vector<MessagePattern> messages;
+  std::vector<std::pair<std::string, const Cause*>> statuses;  // access log
 };
+
+const Cause* FindCause(const std::vector<Cause>& causes, std::string_view id) {
+  for (const Cause& cause : causes) {
+    if (cause.id == id) return &cause;
+  }
+  return nullptr;
+}
 
 Tables LoadTables() {
   Tables tables;
@@ -58,16 +68,20 @@ Tables LoadTables() {
     tables.causes.causes.push_back(std::move(cause));
   }
   for (const TsvRow& row : ReadTsv(kMessagesTsv)) {
-    const auto& f = row.cells;
-    const auto& causes = tables.causes.causes;
-    auto cause = f.size() == 3 ? std::find_if(causes.begin(), causes.end(),
-                                              [&](const Cause& c) { return c.id == f[2]; })
-                               : causes.end();
-    if (cause == causes.end()) {
+    const Cause* cause = FindCause(tables.causes.causes, row.at(2));
+    if (!cause) {
       error = "messages.tsv: no cause for the row of " + std::string(row.at(0));
       return tables;
     }
-    tables.messages.push_back({std::string(f[0]), std::string(f[1]), &*cause});
+    tables.messages.push_back({std::string(row.at(0)), std::string(row.at(1)), cause});
+  }
+  for (const TsvRow& row : ReadTsv(kAccessStatusesTsv)) {
+    const Cause* cause = FindCause(tables.causes.causes, row.at(1));
+    if (!cause) {
+      error = "access_statuses.tsv: no cause for status " + std::string(row.at(0));
+      return tables;
+    }
+    tables.statuses.emplace_back(row.at(0), cause);
   }
   return tables;
 }
@@ -138,6 +152,14 @@ const Cause* ClassifyMessage(std::string_view message, std::string_view phase) {
   return nullptr;
 }
 
+// The cause an access-log status names, or nullptr.
+const Cause* ClassifyStatus(std::string_view status) {
+  for (const auto& [known, cause] : TheTables().statuses) {
+    if (known == status) return cause;
+  }
+  return nullptr;
+}
+
 DiagnoseResult Diagnose(std::string_view log) {
   DiagnoseResult result;
   size_t number = 0;
@@ -148,8 +170,16 @@ DiagnoseResult Diagnose(std::string_view log) {
     ++result.lines;
     std::optional<ErrorLogLine> line = ParseErrorLogLine(text);
     const Cause* cause = line ? ClassifyMessage(line->message, line->phase) : nullptr;
+    std::optional<AccessLogLine> access = line ? std::nullopt : ParseAccessLogLine(text);
+    if (access) {
+      // A diagnosis when the status names a cause; counted either way.
+      ++result.access_lines;
+      cause = ClassifyStatus(access->status);
+      line = ErrorLogLine{};
+      line->message = "\"" + access->request + "\" " + access->status + " (access log)";
+    }
     if (!cause) {
-      result.unknown.push_back({number, std::string(text)});
+      if (!access) result.unknown.push_back({number, std::string(text)});
       continue;
     }
     auto same = std::find_if(result.diagnoses.begin(), result.diagnoses.end(),

@@ -2,9 +2,11 @@
 //
 // The causes and the messages that mean them are data (data/causes.tsv,
 // data/messages.tsv, taken from nginx's source); cause ids are the
-// analyzer's rule ids where the two coincide.  Lines are grouped by cause
-// and upstream.  Lines that are not error-log lines, or whose message no
-// pattern knows, are counted and listed as unknown, never dropped.
+// analyzer's rule ids where the two coincide.  Access-log lines may be
+// pasted too: the statuses of data/access_statuses.tsv name causes, the
+// others are only counted.  Lines are grouped by cause and upstream.  Lines
+// that are neither, or whose message no pattern knows, are counted and
+// listed as unknown, never dropped.
 //
 // With a configuration, each diagnosis is linked to the *_pass directives
 // that send to its upstream, and what the lines say the backend speaks
@@ -72,6 +74,7 @@ struct UnknownLine {
 
 struct DiagnoseResult {
   size_t lines = 0;  // non-blank lines read
+  size_t access_lines = 0;  // of which access-log lines
   std::vector<Diagnosis> diagnoses;
   std::vector<UnknownLine> unknown;
 };

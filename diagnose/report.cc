@@ -31,12 +31,14 @@ nlohmann::ordered_json DiagnosesToJson(const DiagnoseResult& result) {
     unknown.push_back({{"line", u.line}, {"text", u.text}});
   }
   return {{"lines", result.lines},
+          {"access_lines", result.access_lines},
           {"diagnoses", diagnoses},
           {"unknown", {{"count", result.unknown.size()}, {"lines", unknown}}}};
 }
 
 std::string DiagnosesToText(const DiagnoseResult& result, const std::string& log_name) {
-  std::string text = log_name + ": " + std::to_string(result.lines) + " lines, " +
+  std::string text = log_name + ": " + std::to_string(result.lines) + " lines (" +
+                     std::to_string(result.access_lines) + " of the access log), " +
                      std::to_string(result.diagnoses.size()) + " diagnoses, " +
                      std::to_string(result.unknown.size()) + " unknown\n";
   for (const Diagnosis& d : result.diagnoses) {

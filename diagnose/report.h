@@ -1,6 +1,6 @@
 // A DiagnoseResult for people (text) and for programs (JSON):
 //
-//   {"lines": N, "diagnoses": [{"cause", "count", "first_line", "message",
+//   {"lines": N, "access_lines": N, "diagnoses": [{"cause", "count", "first_line", "message",
 //    "phase", "upstream", "status", "explanation", "rules", "config":
 //    [{"file", "line", "directive", "url", "backend"}]}],
 //    "unknown": {"count": N, "lines": [{"line", "text"}]}}

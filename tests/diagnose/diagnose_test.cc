@@ -120,6 +120,23 @@ TEST(DiagnoseTest, GroupsByCauseAndUpstreamAndListsUnknownLines) {
   EXPECT_EQ(json["unknown"]["count"], 2);
 }
 
+TEST(DiagnoseTest, ReadsAccessLogStatusesThatNameACause) {
+  DiagnoseResult result = Diagnose(
+      "127.0.0.1 - - [26/Nov/2026:01:24:05 +0000] \"GET / HTTP/1.1\" 009 26 \"-\" \"-\"\n"
+      "127.0.0.1 - - [26/Nov/2026:01:24:06 +0000] \"GET / HTTP/1.1\" 200 612 \"-\" \"curl\"\n"
+      "10.0.0.1 - bob [26/Nov/2026:01:24:07 +0000] \"GET /chat HTTP/1.1\" 426 25 \"-\" \"-\"\n"
+      "127.0.0.1 - - [26/Nov/2026:01:24:05 +0000] \"GET / HTTP/1.1\" 0x9 26\n");
+  EXPECT_EQ(result.lines, 4u);
+  EXPECT_EQ(result.access_lines, 3u);
+  ASSERT_EQ(result.diagnoses.size(), 2u);
+  EXPECT_EQ(result.diagnoses[0].cause->id, "http1-to-h2c-backend");
+  EXPECT_EQ(result.diagnoses[0].first_message, "\"GET / HTTP/1.1\" 009 (access log)");
+  EXPECT_EQ(result.diagnoses[1].cause->id, "websocket-upgrade-missing");
+  EXPECT_EQ(result.diagnoses[1].first_line, 3u);
+  ASSERT_EQ(result.unknown.size(), 1u);
+  EXPECT_EQ(result.unknown[0].line, 4u);
+}
+
 TEST(DiagnoseTest, SurvivesBinaryAndHugeInput) {
   std::string noise;
   for (int i = 0; i < 5000; ++i) noise += static_cast<char>((i * 131) % 256);

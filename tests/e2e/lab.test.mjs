@@ -68,7 +68,13 @@ async function runScenario(t, scenario) {
     assert.ok(broken.ok, `nginx refused the broken configuration:\n${broken.output}`);
     try {
       scenario.broken(await scenario.request(ctx));
-      if (scenario.accessLog) assert.match(broken.accessLog(), scenario.accessLog);
+      if (scenario.accessLog) {
+        const accessLog = broken.accessLog();
+        assert.match(accessLog, scenario.accessLog);
+        const accessFile = path.join(dir, 'access.log');
+        fs.writeFileSync(accessFile, accessLog);
+        await diagnoseLog({...scenario, cause: scenario.accessCause}, accessFile, confFile);
+      }
     } finally {
       await broken.stop();
     }

@@ -6,7 +6,8 @@
 // nginx logs nothing), the --backend value ngxfix needs, and what the user
 // sees once `ngxfix fix` has rewritten the configuration (`fixed`).  `rule`
 // is what `ngxfix check` must report given that --backend, `cause` what
-// `ngxfix diagnose` must say of the scenario's error log.
+// `ngxfix diagnose` must say of the scenario's error log (`accessCause`: of
+// its access log, matched by `accessLog`).
 
 import assert from 'node:assert/strict';
 import {startGrpc, startH2c, startHttp1, startHttps, startWs} from './backends.mjs';
@@ -113,6 +114,7 @@ export const scenarios = [
     // no status line, which clients cannot read; the access log says 009.
     broken: (answer) => assert.match(answer.error ?? '', /Parse Error/),
     accessLog: /"GET \/ HTTP\/1.1" 009 /,
+    accessCause: 'http1-to-h2c-backend',
     log: /upstream sent no valid HTTP\/1.0 header while reading response header from upstream/,
     fixed: sawBackend('h2c'),
   },
@@ -128,6 +130,7 @@ export const scenarios = [
     // The HTTP/0.9 passthrough again: the stream ends without a header.
     broken: (answer) => assert.match(answer.error ?? '', /stream closed/),
     accessLog: /"POST \/lab.Echo\/Say HTTP\/2.0" 009 /,
+    accessCause: 'http1-to-h2c-backend',
     log: /upstream sent no valid HTTP\/1.0 header while reading response header from upstream/,
     fixed: grpcAnswered,
   },
@@ -202,6 +205,7 @@ export const scenarios = [
     broken: status(426),
     log: null,
     accessLog: /"GET \/chat HTTP\/1.1" 426 /,
+    accessCause: 'websocket-upgrade-missing',
     fixed: echoed,
   },
   {
