@@ -27,10 +27,10 @@ namespace {
 // of); else in the default servers of its clear-text addresses, unless one
 // of those also has TLS addresses, where `http2 on` would newly offer h2.
 std::string FixWithDirective(const RuleContext& context,
-                             const std::vector<AddressGroup>& groups,
+                             const Listeners& groups,
                              uint32_t server, std::vector<Edit>* edits) {
   std::vector<uint32_t> deciders;
-  for (size_t g : GroupsOf(groups, server)) {
+  for (size_t g : groups.Of(server)) {
     const AddressGroup& group = groups[g];
     uint32_t decider = group.ssl ? server : group.default_server;
     if (decider == server) {
@@ -45,7 +45,7 @@ std::string FixWithDirective(const RuleContext& context,
   for (uint32_t decider : deciders) {
     lines += (lines.empty() ? "" : ", ") +
              std::to_string(LineOf(context.tree(), decider));
-    for (size_t g : GroupsOf(groups, decider)) {
+    for (size_t g : groups.Of(decider)) {
       if (groups[g].ssl) {
         edits->clear();
         return " On a clear-text address:port nginx reads `http2` in the "
@@ -73,7 +73,7 @@ std::string FixWithDirective(const RuleContext& context,
 // The fix before 1.25.1: the http2 parameter on the server's TLS listens,
 // and on its clear-text ones only where every server is gRPC-only.
 std::string FixWithParameter(const RuleContext& context,
-                             const std::vector<AddressGroup>& groups,
+                             const Listeners& groups,
                              uint32_t server, std::vector<Edit>* edits) {
   const Analysis& analysis = context.analysis();
   const SyntaxTree& tree = context.tree();
@@ -86,7 +86,7 @@ std::string FixWithParameter(const RuleContext& context,
            "ssl http2;`).";
   }
   std::vector<std::string> shared;
-  for (size_t g : GroupsOf(groups, server)) {
+  for (size_t g : groups.Of(server)) {
     const AddressGroup& group = groups[g];
     bool dedicated = GrpcOnlyAddress(analysis, group);
     if (!group.ssl && !dedicated) {
@@ -123,7 +123,7 @@ std::string FixWithParameter(const RuleContext& context,
 
 void CheckGrpcNeedsHttp2Listener(RuleContext& context) {
   const Analysis& analysis = context.analysis();
-  std::vector<AddressGroup> groups;
+  Listeners groups;
   std::vector<uint32_t> reported;
   for (const Pass& pass : analysis.passes()) {
     // grpc_pass to an HTTP/1.x backend is replaced by proxy_pass
@@ -137,7 +137,7 @@ void CheckGrpcNeedsHttp2Listener(RuleContext& context) {
         std::find(reported.begin(), reported.end(), server) != reported.end()) {
       continue;
     }
-    if (groups.empty()) groups = AddressGroups(analysis);
+    if (groups.empty()) groups = Listeners(analysis);
     if (ServerHasHttp2(context, groups, server)) continue;
     reported.push_back(server);
     std::vector<Edit> edits;

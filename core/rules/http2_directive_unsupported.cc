@@ -18,7 +18,7 @@ void CheckHttp2DirectiveUnsupported(RuleContext& context) {
   if (context.version() >= NginxVersion{1, 25, 1}) return;
   const SyntaxTree& tree = context.tree();
   const Analysis& analysis = context.analysis();
-  std::vector<AddressGroup> groups;
+  Listeners groups;
   for (uint32_t n = 0; n < tree.nodes().size(); ++n) {
     const Node& node = tree.nodes()[n];
     if (node.kind != NodeKind::kDirective || tree.name(node) != "http2" ||
@@ -32,8 +32,8 @@ void CheckHttp2DirectiveUnsupported(RuleContext& context) {
     std::vector<std::string> words = Values(tree, n);
     bool on = words.size() == 2 && strcasecmp(words[1].c_str(), "on") == 0;
     if (on && server != kNone && analysis.BlockContext(server) == kContextServer) {
-      if (groups.empty()) groups = AddressGroups(analysis);
-      for (size_t g : GroupsOf(groups, server)) {
+      if (groups.empty()) groups = Listeners(analysis);
+      for (size_t g : groups.Of(server)) {
         const AddressGroup& group = groups[g];
         bool dedicated = GrpcOnlyAddress(analysis, group);
         if (group.http2 || (!group.ssl && !dedicated)) {

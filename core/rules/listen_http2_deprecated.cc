@@ -31,12 +31,12 @@ bool Contains(const std::vector<T>& values, const T& value) {
 
 // The flagged address:ports that share servers with `start`'s: one fix
 // must move all of them together.
-std::vector<size_t> Component(const std::vector<AddressGroup>& groups,
+std::vector<size_t> Component(const Listeners& groups,
                               size_t start) {
   std::vector<size_t> component = {start};
   for (size_t i = 0; i < component.size(); ++i) {
     for (uint32_t server : groups[component[i]].servers) {
-      for (size_t g : GroupsOf(groups, server)) {
+      for (size_t g : groups.Of(server)) {
         if (groups[g].http2 && !Contains(component, g)) component.push_back(g);
       }
     }
@@ -46,7 +46,7 @@ std::vector<size_t> Component(const std::vector<AddressGroup>& groups,
 
 // Where `http2 on` must hold once the parameter is gone, so that every
 // server of the component keeps HTTP/2.
-std::vector<uint32_t> Deciders(const std::vector<AddressGroup>& groups,
+std::vector<uint32_t> Deciders(const Listeners& groups,
                                const std::vector<size_t>& component) {
   std::vector<uint32_t> deciders;
   for (size_t g : component) {
@@ -66,10 +66,10 @@ std::vector<uint32_t> Deciders(const std::vector<AddressGroup>& groups,
 // starts to take HTTP/2 with prior knowledge besides HTTP/1.x, which
 // changes nothing for any client that works today: said in `notes`.
 bool SideEffect(const RuleContext& context,
-                const std::vector<AddressGroup>& groups,
+                const Listeners& groups,
                 const std::vector<size_t>& component, uint32_t server,
                 std::string* notes) {
-  for (size_t g : GroupsOf(groups, server)) {
+  for (size_t g : groups.Of(server)) {
     const AddressGroup& group = groups[g];
     if (Contains(component, g) || (!group.ssl && group.default_server != server)) {
       continue;
@@ -94,7 +94,7 @@ bool SideEffect(const RuleContext& context,
 void CheckListenHttp2Deprecated(RuleContext& context) {
   if (context.version() < NginxVersion{1, 25, 1}) return;
   const SyntaxTree& tree = context.tree();
-  std::vector<AddressGroup> groups = AddressGroups(context.analysis());
+  Listeners groups(context.analysis());
   std::vector<size_t> done;
   for (size_t start = 0; start < groups.size(); ++start) {
     if (!groups[start].http2 || Contains(done, start)) continue;
@@ -108,15 +108,17 @@ void CheckListenHttp2Deprecated(RuleContext& context) {
       addresses += (addresses.empty() ? "" : ", ") + groups[g].address;
       for (uint32_t listen : groups[g].listens) {
         std::vector<uint32_t> words = tree.words(tree.nodes()[listen]);
+        bool has = false;
         for (size_t w = 2; w < words.size(); ++w) {
           if (tree.value(tree.tokens()[words[w]]) != "http2") continue;
           edits.push_back(RemoveWord(tree, words[w]));
-          if (!Contains(flagged, listen)) flagged.push_back(listen);
+          has = true;
         }
+        if (has) flagged.push_back(listen);
       }
     }
     std::string blocker;
-    std::string notes;
+    std::vector<std::string> notes;
     for (uint32_t server : Deciders(groups, component)) {
       if (Http2On(context, server)) continue;
       std::string note;
@@ -129,7 +131,7 @@ void CheckListenHttp2Deprecated(RuleContext& context) {
                                 " is empty";
         break;
       }
-      notes += note;
+      if (!note.empty()) notes.push_back(std::move(note));
       edits.insert(edits.end(), on.begin(), on.end());
     }
     std::string explanation =
@@ -143,23 +145,37 @@ void CheckListenHttp2Deprecated(RuleContext& context) {
           "where nginx reads it: in every server on a TLS address:port (ALPN "
           "follows the server the client names) and in the default server of "
           "a clear-text one (nginx looks for the HTTP/2 preface before any "
-          "Host is known)." + notes;
+          "Host is known).";
+      for (size_t i = 0; i < notes.size() && i < 3; ++i) explanation += notes[i];
+      if (notes.size() > 3) {
+        explanation += " The same holds for " +
+                       std::to_string(notes.size() - 3) + " more servers.";
+      }
     } else {
       edits.clear();
       explanation += "No fix keeps behaviour exactly: " + blocker +
                      ". Leave the parameter, or give those servers "
                      "addresses of their own.";
     }
-    // Each server's first flagged listen carries the whole fix; identical
-    // edits are applied once.
-    std::vector<uint32_t> servers;
-    for (uint32_t listen : flagged) {
-      uint32_t server = tree.nodes()[listen].parent;
-      if (Contains(servers, server)) continue;
-      servers.push_back(server);
-      context.Report(listen, "the http2 parameter of listen is deprecated",
-                     explanation, edits);
+    // One finding for the component, on its first flagged listen: its fix
+    // is one, since removing some of the parameters alone changes nothing
+    // until the last one goes.
+    if (flagged.size() > 1) {
+      explanation += " The parameter stands on " +
+                     std::to_string(flagged.size()) + " listens, lines " +
+                     std::to_string(LineOf(tree, flagged[0]));
+      size_t shown = std::min<size_t>(flagged.size(), 10);
+      for (size_t i = 1; i < shown; ++i) {
+        explanation += (i + 1 == flagged.size() ? " and " : ", ") +
+                       std::to_string(LineOf(tree, flagged[i]));
+      }
+      if (shown < flagged.size()) {
+        explanation += " and " + std::to_string(flagged.size() - shown) + " more";
+      }
+      explanation += ".";
     }
+    context.Report(flagged.front(), "the http2 parameter of listen is deprecated",
+                   explanation, std::move(edits));
   }
 }
 

@@ -14,42 +14,62 @@
 
 namespace ngxfix::rules {
 
+namespace {
+
+// The levels that drop what they inherit when they set their own.
+constexpr uint32_t kDroppingLevels = kContextServer | kContextLocation |
+                                     kContextIfInLocation | kContextLimitExcept;
+
+// The nearest level above `block` that passes settings down, or kNone.
+uint32_t OuterLevel(const Analysis& analysis, uint32_t block) {
+  uint32_t outer = analysis.tree().nodes()[block].parent;
+  while (outer != kNone && !(analysis.BlockContext(outer) &
+                             (kContextHttp | kContextServer | kContextLocation |
+                              kContextIfInLocation))) {
+    outer = analysis.tree().nodes()[outer].parent;
+  }
+  return outer;
+}
+
+}  // namespace
+
 void CheckProxySetHeaderInheritance(RuleContext& context) {
   const SyntaxTree& tree = context.tree();
   const Analysis& analysis = context.analysis();
   for (uint32_t block = 0; block < tree.nodes().size(); ++block) {
-    uint32_t opened = analysis.BlockContext(block);
-    if (!(opened & (kContextServer | kContextLocation | kContextIfInLocation |
-                    kContextLimitExcept))) {
-      continue;
-    }
+    if (!(analysis.BlockContext(block) & kDroppingLevels)) continue;
     std::vector<uint32_t> own = analysis.Find(block, "proxy_set_header");
     if (own.empty()) continue;
-    // What the level would inherit: the headers in effect just outside it.
-    uint32_t outer = tree.nodes()[block].parent;
-    while (outer != kNone && !(analysis.BlockContext(outer) &
-                               (kContextHttp | kContextServer | kContextLocation |
-                                kContextIfInLocation))) {
-      outer = tree.nodes()[outer].parent;
-    }
-    Effective inherited = EffectiveDirective(analysis, outer, "proxy_set_header");
     auto lower = [](std::string s) {
       for (char& c : s) c = static_cast<char>(tolower(uint8_t(c)));
       return s;
     };
-    std::set<std::string> mine;
+    std::set<std::string> seen;
     for (uint32_t h : own) {
       std::vector<std::string> words = Values(tree, h);
-      if (words.size() >= 2) mine.insert(lower(words[1]));
+      if (words.size() >= 2) seen.insert(lower(words[1]));
     }
+    // What the level would inherit once the levels above it are fixed too:
+    // the headers in effect just outside it, then the ones that level drops
+    // in turn (this rule copies them there in the same round), nearest
+    // first; so one round suffices however deep the levels nest.
     std::vector<std::string> dropped_text, dropped_names;
-    for (uint32_t h : inherited.nodes) {
-      std::vector<std::string> words = Values(tree, h);
-      if (words.size() < 2 || mine.count(lower(words[1]))) continue;
-      const Node& n = tree.nodes()[h];
-      dropped_text.emplace_back(tree.text().substr(
-          tree.begin_offset(n), tree.end_offset(n) - tree.begin_offset(n)));
-      dropped_names.push_back(words[1]);
+    for (uint32_t outer = OuterLevel(analysis, block);;) {
+      Effective inherited = EffectiveDirective(analysis, outer, "proxy_set_header");
+      if (inherited.nodes.empty()) break;
+      for (uint32_t h : inherited.nodes) {
+        std::vector<std::string> words = Values(tree, h);
+        if (words.size() < 2 || !seen.insert(lower(words[1])).second) continue;
+        const Node& n = tree.nodes()[h];
+        dropped_text.emplace_back(tree.text().substr(
+            tree.begin_offset(n), tree.end_offset(n) - tree.begin_offset(n)));
+        dropped_names.push_back(words[1]);
+      }
+      if (inherited.level == kNone ||
+          !(analysis.BlockContext(inherited.level) & kDroppingLevels)) {
+        break;
+      }
+      outer = OuterLevel(analysis, inherited.level);
     }
     if (dropped_text.empty()) continue;
     std::string names;

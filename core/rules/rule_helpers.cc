@@ -400,35 +400,32 @@ std::string ListenKey(std::string_view address) {
   return host + ":" + port;
 }
 
-AddressGroup& GroupFor(std::vector<AddressGroup>& groups, std::string key) {
-  for (AddressGroup& group : groups) {
-    if (group.address == key) return group;
-  }
-  AddressGroup& group = groups.emplace_back();
-  group.address = std::move(key);
-  return group;
-}
-
 }  // namespace
 
-std::vector<AddressGroup> AddressGroups(const Analysis& analysis) {
+Listeners::Listeners(const Analysis& analysis) {
   const SyntaxTree& tree = analysis.tree();
-  std::vector<AddressGroup> groups;
+  std::unordered_map<std::string, size_t> index;
+  auto group_for = [&](uint32_t server, std::string key) -> AddressGroup& {
+    auto [it, added] = index.try_emplace(std::move(key), groups_.size());
+    if (added) groups_.emplace_back().address = it->first;
+    std::vector<size_t>& of = by_server_[server];
+    if (std::find(of.begin(), of.end(), it->second) == of.end()) {
+      of.push_back(it->second);
+      groups_[it->second].servers.push_back(server);
+    }
+    return groups_[it->second];
+  };
   for (uint32_t server : Servers(analysis)) {
     std::vector<uint32_t> listens = analysis.Find(server, "listen");
     if (listens.empty()) {
-      AddressGroup& group = GroupFor(groups, "*:80");
-      group.servers.push_back(server);
+      AddressGroup& group = group_for(server, "*:80");
       if (group.default_server == kNone) group.default_server = server;
       continue;
     }
     for (uint32_t listen : listens) {
       std::vector<std::string> words = Values(tree, listen);
       if (words.size() < 2) continue;
-      AddressGroup& group = GroupFor(groups, ListenKey(words[1]));
-      if (group.servers.empty() || group.servers.back() != server) {
-        group.servers.push_back(server);
-      }
+      AddressGroup& group = group_for(server, ListenKey(words[1]));
       group.listens.push_back(listen);
       bool is_default = false;
       for (size_t w = 2; w < words.size(); ++w) {
@@ -442,19 +439,12 @@ std::vector<AddressGroup> AddressGroups(const Analysis& analysis) {
       }
     }
   }
-  return groups;
 }
 
-std::vector<size_t> GroupsOf(const std::vector<AddressGroup>& groups,
-                             uint32_t server) {
-  std::vector<size_t> found;
-  for (size_t g = 0; g < groups.size(); ++g) {
-    const std::vector<uint32_t>& servers = groups[g].servers;
-    if (std::find(servers.begin(), servers.end(), server) != servers.end()) {
-      found.push_back(g);
-    }
-  }
-  return found;
+const std::vector<size_t>& Listeners::Of(uint32_t server) const {
+  static const std::vector<size_t> none;
+  auto it = by_server_.find(server);
+  return it == by_server_.end() ? none : it->second;
 }
 
 bool Http2On(const RuleContext& context, uint32_t server) {
@@ -468,9 +458,9 @@ bool AcceptsHttp2(const RuleContext& context, const AddressGroup& group,
          Http2On(context, group.ssl ? server : group.default_server);
 }
 
-bool ServerHasHttp2(const RuleContext& context,
-                    const std::vector<AddressGroup>& groups, uint32_t server) {
-  for (size_t g : GroupsOf(groups, server)) {
+bool ServerHasHttp2(const RuleContext& context, const Listeners& groups,
+                    uint32_t server) {
+  for (size_t g : groups.Of(server)) {
     if (AcceptsHttp2(context, groups[g], server)) return true;
   }
   return false;

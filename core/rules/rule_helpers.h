@@ -5,6 +5,7 @@
 #define NGXFIX_CORE_RULES_RULE_HELPERS_H_
 
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -127,14 +128,24 @@ struct AddressGroup {
   uint32_t default_server = kNone;  // default_server, else the first server
 };
 
-// The addresses the http servers of the configuration listen on.  A server
-// without `listen` is on *:80 (nginx's default when run as root; *:8000
-// otherwise).
-std::vector<AddressGroup> AddressGroups(const Analysis& analysis);
+// The addresses the http servers of the configuration listen on, and the
+// ones each server is on.  A server without `listen` is on *:80 (nginx's
+// default when run as root; *:8000 otherwise).
+class Listeners {
+ public:
+  Listeners() = default;
+  explicit Listeners(const Analysis& analysis);
 
-// The groups `server` listens on (indices into `groups`).
-std::vector<size_t> GroupsOf(const std::vector<AddressGroup>& groups,
-                             uint32_t server);
+  bool empty() const { return groups_.empty(); }
+  size_t size() const { return groups_.size(); }
+  const AddressGroup& operator[](size_t g) const { return groups_[g]; }
+  // The groups `server` listens on (indices), in the order of its listens.
+  const std::vector<size_t>& Of(uint32_t server) const;
+
+ private:
+  std::vector<AddressGroup> groups_;
+  std::unordered_map<uint32_t, std::vector<size_t>> by_server_;
+};
 
 // Whether `http2 on` is in effect in `server` (1.25.1 and later).
 bool Http2On(const RuleContext& context, uint32_t server);
@@ -148,8 +159,8 @@ bool AcceptsHttp2(const RuleContext& context, const AddressGroup& group,
                   uint32_t server);
 
 // Whether the server accepts HTTP/2 on any of its addresses.
-bool ServerHasHttp2(const RuleContext& context,
-                    const std::vector<AddressGroup>& groups, uint32_t server);
+bool ServerHasHttp2(const RuleContext& context, const Listeners& groups,
+                    uint32_t server);
 
 // Whether `server` serves gRPC only: it has a grpc_pass to a backend that is
 // not HTTP/1.x, no other *_pass, and no root or alias for static files.
