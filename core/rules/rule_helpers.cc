@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "core/inheritance.h"
+#include "core/tsv.h"
 
 namespace ngxfix {
 extern const std::string_view kUpstreamTwinsTsv;
@@ -122,20 +123,9 @@ struct Twin {
 
 std::vector<Twin> LoadTwins() {
   std::vector<Twin> twins;
-  std::string_view rest = kUpstreamTwinsTsv;
-  while (!rest.empty()) {
-    size_t eol = rest.find('\n');
-    std::string_view line = rest.substr(0, eol);
-    rest = eol == std::string_view::npos ? "" : rest.substr(eol + 1);
-    if (line.empty() || line[0] == '#') continue;
-    std::string_view fields[3];
-    for (std::string_view& field : fields) {
-      size_t tab = line.find('\t');
-      field = line.substr(0, tab);
-      line = tab == std::string_view::npos ? "" : line.substr(tab + 1);
-    }
-    Twin twin{fields[0], fields[1], {}};
-    for (std::string_view values = fields[2]; !values.empty() && values != "-";) {
+  for (const TsvRow& row : ReadTsv(kUpstreamTwinsTsv)) {
+    Twin twin{row.at(0), row.at(1), {}};
+    for (std::string_view values = row.at(2); !values.empty() && values != "-";) {
       size_t space = values.find(' ');
       twin.proxy_only.push_back(values.substr(0, space));
       values = space == std::string_view::npos ? "" : values.substr(space + 1);
