@@ -60,9 +60,9 @@ void CheckProxySetHeaderInheritance(RuleContext& context) {
       for (uint32_t h : inherited.nodes) {
         std::vector<std::string> words = Values(tree, h);
         if (words.size() < 2 || !seen.insert(lower(words[1])).second) continue;
-        const Node& n = tree.nodes()[h];
-        dropped_text.emplace_back(tree.text().substr(
-            tree.begin_offset(n), tree.end_offset(n) - tree.begin_offset(n)));
+        std::string text = StatementText(tree, h);
+        if (text.empty()) continue;  // nginx rejects it; other rules say so
+        dropped_text.push_back(std::move(text));
         dropped_names.push_back(words[1]);
       }
       if (inherited.level == kNone ||

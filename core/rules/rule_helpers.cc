@@ -58,6 +58,18 @@ void SetScalar(const RuleContext& context, const FixBuilder& builder,
   }
 }
 
+std::string StatementText(const SyntaxTree& tree, uint32_t node) {
+  const Node& n = tree.nodes()[node];
+  uint32_t begin = tree.begin_offset(n);
+  uint32_t end = tree.end_offset(n);
+  for (const Diagnostic& d : tree.diagnostics()) {
+    if (d.severity == Severity::kError && d.offset >= begin && d.offset < end) {
+      return "";
+    }
+  }
+  return std::string(tree.text().substr(begin, end - begin));
+}
+
 std::vector<std::string> Values(const SyntaxTree& tree, uint32_t node) {
   std::vector<std::string> values;
   for (uint32_t t : tree.words(tree.nodes()[node])) {
@@ -91,11 +103,8 @@ std::vector<std::string> HeaderStatements(
       for (const auto& [name, value] : added) {
         replaced |= words.size() >= 2 && SameName(words[1], name);
       }
-      if (!replaced) {
-        const Node& n = tree.nodes()[h];
-        statements.emplace_back(tree.text().substr(
-            tree.begin_offset(n), tree.end_offset(n) - tree.begin_offset(n)));
-      }
+      std::string text = replaced ? "" : StatementText(tree, h);
+      if (!text.empty()) statements.push_back(std::move(text));
     }
   }
   for (const auto& [name, value] : added) {

@@ -41,6 +41,10 @@ void SetScalar(const RuleContext& context, const FixBuilder& builder,
                std::string_view value, std::vector<Edit>* edits,
                std::vector<std::string>* statements);
 
+// A statement's text as written, to copy it elsewhere; "" when a syntax
+// error stands inside it, since a copy would repeat the error.
+std::string StatementText(const SyntaxTree& tree, uint32_t node);
+
 // The values of a node's words (name first).
 std::vector<std::string> Values(const SyntaxTree& tree, uint32_t node);
 
