@@ -42,11 +42,15 @@ function twoHundredLines() {
 // the page from the paste event to the frame after the new result.
 async function timePaste(page, text) {
   await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  // Emptied directly: Chromium deletes a megabyte of textarea text slowly,
+  // and that is not what is measured.
   const input = page.getByTestId('config-input');
-  await input.focus();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.press('Delete');
+  await input.evaluate((el) => {
+    el.value = '';
+    el.dispatchEvent(new InputEvent('input', { inputType: 'deleteContent' }));
+  });
   await page.locator('[data-role="app"][data-state="ready"]').waitFor();
+  await input.focus();
   const timing = page.evaluate(() => new Promise((resolve) => {
     const app = document.querySelector('[data-role="app"]');
     const before = app.dataset.revision;
@@ -128,7 +132,7 @@ async function main(args) {
                '<= 250 KB', verdict(gzipped <= 250 * kKB)]);
 
     for (const [name, text, goalMs, n] of [['200 lines', small, 100, runs],
-                                           ['large-config', large, 1000, Math.min(runs, 5)]]) {
+                                           ['large-config', large, 1000, Math.min(runs, 3)]]) {
       const times = [];
       let longest = 0;
       for (let i = 0; i < n; ++i) {
