@@ -14,8 +14,8 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
-#include <sstream>
 
+#include "cli/command_io.h"
 #include "core/parser.h"
 #include "redact/redact.h"
 
@@ -40,32 +40,11 @@ namespace {
 
 constexpr int kExitOk = 0;
 constexpr int kExitFailed = 1;
-constexpr int kExitUsage = 64;
-
-int Usage(const std::string& message) {
-  std::cerr << "ngxfix: " << message << "\nTry 'ngxfix --help'.\n";
-  return kExitUsage;
-}
 
 int Failed(const std::string& message) {
   std::cerr << "ngxfix: " << message << "\n";
   return kExitFailed;
 }
-
-bool ReadAll(const std::string& path, std::string* text) {
-  std::ostringstream contents;
-  if (path == "-") {
-    contents << std::cin.rdbuf();
-  } else {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return false;
-    contents << in.rdbuf();
-  }
-  *text = std::move(contents).str();
-  return true;
-}
-
-void Write(const std::string& text) { std::fwrite(text.data(), 1, text.size(), stdout); }
 
 std::optional<RedactionKey> ParseKey(const std::string& hex) {
   if (hex.size() != 32) return std::nullopt;
@@ -129,9 +108,9 @@ int Redact(const Arguments& a, std::string text) {
   if (a.format == "json") {
     nlohmann::json out = {{"text", result.text},
                           {"report", RedactionReportToJson(result.report)}};
-    Write(out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+    WriteStdout(out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
   } else {
-    Write(result.text);
+    WriteStdout(result.text);
     std::cerr << RedactionReportToText(result.report);
   }
   return kExitOk;
@@ -139,10 +118,10 @@ int Redact(const Arguments& a, std::string text) {
 
 int Rehydrate(const Arguments& a, const std::string& text) {
   std::string json, error;
-  if (!ReadAll(a.map, &json)) return Failed("cannot open " + a.map);
+  if (!ReadFileOrStdin(a.map, &json)) return Failed("cannot open " + a.map);
   auto map = RedactionMapFromJson(json, &error);
   if (!map) return Failed(a.map + ": " + error);
-  Write(ngxfix::Rehydrate(text, *map));
+  WriteStdout(ngxfix::Rehydrate(text, *map));
   return kExitOk;
 }
 
@@ -154,9 +133,9 @@ bool IsRedactCommand(const std::string& command) {
 
 int RunRedactCommand(const std::vector<std::string>& args) {
   Arguments a;
-  if (auto error = Parse(args, &a)) return Usage(*error);
+  if (auto error = Parse(args, &a)) return CommandUsageError(*error);
   std::string text;
-  if (!ReadAll(a.input, &text)) return Failed("cannot open " + a.input);
+  if (!ReadFileOrStdin(a.input, &text)) return Failed("cannot open " + a.input);
   return a.command == "redact" ? Redact(a, std::move(text)) : Rehydrate(a, text);
 }
 

@@ -5,8 +5,8 @@
 #include <cstring>
 #include <vector>
 
+#include "core/tsv.h"
 #include "redact/siphash.h"
-#include "redact/tsv.h"
 
 namespace ngxfix {
 extern const std::string_view kIpRangesTsv;

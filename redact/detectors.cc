@@ -14,10 +14,10 @@
 #include <re2/re2.h>
 #include <re2/set.h>
 
+#include "core/tsv.h"
 #include "redact/address.h"
 #include "redact/edges.h"
 #include "redact/hostname.h"
-#include "redact/tsv.h"
 
 namespace ngxfix {
 extern const std::string_view kPatternsTsv;

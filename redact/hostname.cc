@@ -10,8 +10,8 @@
 
 #include <re2/re2.h>
 
+#include "core/tsv.h"
 #include "redact/siphash.h"
-#include "redact/tsv.h"
 
 namespace ngxfix {
 extern const std::string_view kHostnamesTsv;

@@ -37,10 +37,13 @@ bool TooLong(const ngxfix::SyntaxTree& tree) {
   return false;
 }
 
+// The same errors on the same lines; the text a message quotes may differ
+// (unexpected "N" where a secret beginning with N was replaced).
 bool SameDiagnostics(const ngxfix::SyntaxTree& a, const ngxfix::SyntaxTree& b) {
   if (a.diagnostics().size() != b.diagnostics().size()) return false;
+  auto words = [](const std::string& m) { return m.substr(0, m.find('"')); };
   for (size_t i = 0; i < a.diagnostics().size(); ++i) {
-    if (a.diagnostics()[i].message != b.diagnostics()[i].message ||
+    if (words(a.diagnostics()[i].message) != words(b.diagnostics()[i].message) ||
         a.diagnostics()[i].line != b.diagnostics()[i].line) {
       return false;
     }
