@@ -70,6 +70,7 @@ std::optional<std::string> Parse(const std::vector<std::string>& args, Arguments
     auto value = [&]() -> const std::string* {
       return i + 1 < args.size() ? &args[++i] : nullptr;
     };
+    if (arg == "--help" || arg == "-h") return std::string("--help");
     if (arg == "--map" || arg == "--sensitive" || arg == "--keep" || arg == "--format" ||
         arg == "--key") {
       const std::string* v = value();
@@ -133,7 +134,11 @@ bool IsRedactCommand(const std::string& command) {
 
 int RunRedactCommand(const std::vector<std::string>& args) {
   Arguments a;
-  if (auto error = Parse(args, &a)) return CommandUsageError(*error);
+  if (auto error = Parse(args, &a)) {
+    if (*error != "--help") return CommandUsageError(*error);
+    std::cout << "usage: ngxfix redact|rehydrate FILE|- [OPTIONS]\n\n" << kRedactUsage;
+    return kExitOk;
+  }
   std::string text;
   if (!ReadFileOrStdin(a.input, &text)) return Failed("cannot open " + a.input);
   return a.command == "redact" ? Redact(a, std::move(text)) : Rehydrate(a, text);
