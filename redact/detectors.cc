@@ -265,10 +265,6 @@ std::string_view DetectorId(uint16_t detector) {
   return r.ids.at(detector);
 }
 
-bool IsPatternDetector(uint16_t detector) {
-  return detector < GetRegistry().patterns.size();
-}
-
 uint16_t RegisterDetector(std::string_view id) {
   Registry& r = GetRegistry();
   std::lock_guard<std::mutex> lock(r.mutex);

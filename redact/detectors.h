@@ -37,8 +37,6 @@ std::vector<std::string> PatternErrors();
 // RegisterDetector (configuration-aware detectors, "word").
 std::string_view DetectorId(uint16_t detector);
 uint16_t RegisterDetector(std::string_view id);
-// Whether `detector` is a pattern of data/patterns.tsv.
-bool IsPatternDetector(uint16_t detector);
 
 // Whether a value of `kind` is worth hiding: not loopback, unspecified,
 // documentation, or under a "keep" name.  Values found by patterns are

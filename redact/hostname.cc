@@ -186,6 +186,15 @@ std::string SuffixAlternation() {
   return out;
 }
 
+bool HasKnownSuffix(std::string_view name) {
+  bool known = false;
+  ForEachParent(Labels(name, Separator(name)), [&](const std::string& parent, size_t count) {
+    known = Facts().suffixes.count(parent) > 0;
+    return !known && count < Facts().longest_suffix_labels;
+  });
+  return known;
+}
+
 bool IsFileExtension(std::string_view word) {
   return Facts().extensions.count(std::string(word)) > 0;
 }

@@ -33,6 +33,10 @@ bool IsHostname(std::string_view name, int min_labels);
 // longest first, for the hostname pattern of data/patterns.tsv.
 std::string SuffixAlternation();
 
+// Whether `name` ends in a "suffix" (so the hostname pattern finds it
+// wherever it stands whole).
+bool HasKnownSuffix(std::string_view name);
+
 // Whether `word` (lower case) is an "extension" that may follow a hostname
 // in a file name.
 bool IsFileExtension(std::string_view word);

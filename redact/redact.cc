@@ -17,6 +17,7 @@
 #include "core/parser.h"
 #include "redact/detectors.h"
 #include "redact/directive_values.h"
+#include "redact/hostname.h"
 #include "redact/literal_matcher.h"
 #include "redact/pieces.h"
 #include "redact/placeholders.h"
@@ -33,20 +34,36 @@ constexpr int kAttempts = 8;
 // searched for elsewhere: short strings occur by chance.
 constexpr size_t kMinPropagatedLength = 4;
 
-// Step 2: other whole occurrences of the values in `pieces`, except the
-// addresses and hostnames that patterns found: the same patterns found
-// every other occurrence too.  (Secrets found by a pattern are searched
-// for: most patterns need a context, "Basic ...", "password = ...", that
-// another occurrence may lack.)
+// Whether the patterns find every whole occurrence of `value` by
+// themselves: addresses always, hostnames under a known suffix.  (Secrets
+// are searched for again: most patterns need a context, "Basic ...",
+// "password = ...", that another occurrence may lack.)
+bool PatternsFindAll(RedactionKind kind, std::string_view value) {
+  switch (kind) {
+    case RedactionKind::kIpv4:
+    case RedactionKind::kIpv6:
+    case RedactionKind::kCidr4:
+    case RedactionKind::kCidr6:
+      return true;
+    case RedactionKind::kHostname:
+      return value.find("\\.") == std::string_view::npos && redact::HasKnownSuffix(value);
+    case RedactionKind::kSecret:
+    case RedactionKind::kWord:
+      return false;
+  }
+  return false;
+}
+
+// Step 2: other whole occurrences of the values in `pieces` that the
+// patterns would not find.
 void AddOtherOccurrences(std::string_view text, const std::vector<Candidate>& pieces,
                          std::vector<Candidate>* spans) {
   std::vector<redact::LiteralMatcher::Literal> literals;
   std::vector<uint16_t> detectors;
   std::unordered_set<std::string_view> seen;
   for (const Candidate& p : pieces) {
-    bool secret = p.kind == RedactionKind::kSecret || p.kind == RedactionKind::kWord;
-    if (!secret && redact::IsPatternDetector(p.detector)) continue;
     std::string_view value = text.substr(p.begin, p.end - p.begin);
+    if (PatternsFindAll(p.kind, value)) continue;
     bool short_secret = (p.kind == RedactionKind::kSecret || p.kind == RedactionKind::kWord) &&
                         value.size() < kMinPropagatedLength;
     if (short_secret || !seen.insert(value).second) continue;
