@@ -1,6 +1,6 @@
 // `ngxfix diagnose LOG|- [--config FILE] [--format text|json]`: the causes
 // of nginx error-log lines, linked to the configuration when given; and
-// AddEvidence() for `check --evidence` and `fix --evidence`.
+// ReadEvidence() for `check --evidence` and `fix --evidence`.
 
 #include "cli/diagnose_command.h"
 
@@ -71,18 +71,15 @@ int RunDiagnoseCommand(const std::vector<std::string>& args) {
   return result.diagnoses.empty() ? 0 : kExitFound;
 }
 
-bool AddEvidence(const std::string& log_path, const std::string& config,
-                 const ParseOptions& parse_options, CheckOptions* options,
-                 std::string* error) {
+bool ReadEvidence(const std::string& log_path, const std::string& config,
+                  const ParseOptions& parse_options, CheckOptions* options,
+                  std::string* error) {
   std::string log;
   if (!ReadFileOrStdin(log_path, &log)) {
     *error = "cannot open " + log_path;
     return false;
   }
-  SyntaxTree tree = Parse(config, parse_options);
-  for (auto& [backend, protocol] : EvidenceFor(tree, log, options->analysis)) {
-    options->analysis.evidence[backend] = protocol;
-  }
+  AddEvidence(Parse(config, parse_options), log, &options->analysis);
   return true;
 }
 

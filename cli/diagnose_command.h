@@ -18,11 +18,11 @@ namespace ngxfix {
 int RunDiagnoseCommand(const std::vector<std::string>& args);
 
 // Reads the error log at `log_path` and adds what it says about the
-// backends of the configuration `config` to options->analysis.evidence.
-// False, with `error` set, when the log cannot be read.
-bool AddEvidence(const std::string& log_path, const std::string& config,
-                 const ParseOptions& parse_options, CheckOptions* options,
-                 std::string* error);
+// backends of the configuration `config` to options->analysis (evidence
+// and logged_causes).  False, with `error` set, when the log cannot be read.
+bool ReadEvidence(const std::string& log_path, const std::string& config,
+                  const ParseOptions& parse_options, CheckOptions* options,
+                  std::string* error);
 
 // The command's part of `ngxfix --help`.
 extern const char kDiagnoseUsage[];

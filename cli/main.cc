@@ -150,7 +150,7 @@ int Run(Options options) {
   ParseOptions parse_options;
   parse_options.file_name = options.input == "-" ? "<stdin>" : options.input;
   if (!options.evidence.empty() &&
-      !AddEvidence(options.evidence, text, parse_options, &options.check, &error)) {
+      !ReadEvidence(options.evidence, text, parse_options, &options.check, &error)) {
     std::cerr << "ngxfix: " << error << "\n";
     return kExitUsage;
   }

@@ -77,6 +77,13 @@ Analysis::Analysis(const SyntaxTree& tree, AnalysisOptions options)
   CollectPasses();
 }
 
+bool Analysis::Logged(const Pass& pass, std::string_view cause) const {
+  auto causes = options_.logged_causes.find(pass.backend);
+  return causes != options_.logged_causes.end() &&
+         std::find(causes->second.begin(), causes->second.end(), cause) !=
+             causes->second.end();
+}
+
 const FileStyle& Analysis::Style(uint16_t file) const {
   if (styles_.size() < tree_.files().size()) styles_.resize(tree_.files().size());
   if (!styles_[file]) styles_[file] = DetectStyle(tree_, file);

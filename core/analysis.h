@@ -52,6 +52,9 @@ struct AnalysisOptions {
   std::vector<BackendOption> backends;
   // Protocols learnt from error-log lines, by upstream name or host:port.
   std::map<std::string, Protocol> evidence;
+  // What else error-log lines showed about a backend: `ngxfix diagnose`'s
+  // cause ids (e.g. "upstream-buffer-too-small"), by the same keys.
+  std::map<std::string, std::vector<std::string>> logged_causes;
 };
 
 // A *_pass directive and where it sends requests.
@@ -89,6 +92,9 @@ class Analysis {
   // The protocol of a backend by its key, as options, annotations, evidence
   // or inference give it; nullopt when nothing is known.
   std::optional<BackendProtocol> BackendOf(const Pass& pass) const;
+
+  // Whether error-log lines showed `cause` for the pass's backend.
+  bool Logged(const Pass& pass, std::string_view cause) const;
 
   // The style of a file (indentation, line endings, quotes), detected once.
   const FileStyle& Style(uint16_t file) const;

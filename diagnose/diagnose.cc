@@ -234,13 +234,31 @@ std::map<std::string, Protocol> Evidence(const DiagnoseResult& result) {
   return evidence;
 }
 
-std::map<std::string, Protocol> EvidenceFor(const SyntaxTree& tree,
-                                            std::string_view log,
-                                            const AnalysisOptions& options) {
+std::map<std::string, std::vector<std::string>> LoggedCauses(
+    const DiagnoseResult& result) {
+  std::map<std::string, std::vector<std::string>> causes;
+  for (const Diagnosis& d : result.diagnoses) {
+    for (const ConfigLink& link : d.links) {
+      std::vector<std::string>& ids = causes[link.backend];
+      if (std::find(ids.begin(), ids.end(), d.cause->id) == ids.end()) {
+        ids.push_back(d.cause->id);
+      }
+    }
+  }
+  return causes;
+}
+
+void AddEvidence(const SyntaxTree& tree, std::string_view log,
+                 AnalysisOptions* options) {
   DiagnoseResult result = Diagnose(log);
-  Analysis analysis(tree, options);
-  LinkToConfig(analysis, &result);
-  return Evidence(result);
+  LinkToConfig(Analysis(tree, *options), &result);
+  for (auto& [backend, protocol] : Evidence(result)) {
+    options->evidence[backend] = protocol;
+  }
+  for (auto& [backend, ids] : LoggedCauses(result)) {
+    std::vector<std::string>& mine = options->logged_causes[backend];
+    mine.insert(mine.end(), ids.begin(), ids.end());
+  }
 }
 
 }  // namespace ngxfix

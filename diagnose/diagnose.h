@@ -89,11 +89,15 @@ void LinkToConfig(const Analysis& analysis, DiagnoseResult* result);
 // What the linked diagnoses say each backend speaks, by backend key.
 std::map<std::string, Protocol> Evidence(const DiagnoseResult& result);
 
-// The evidence of `log` for the configuration in `tree` (Diagnose, then
-// LinkToConfig on an analysis of the tree, then Evidence).
-std::map<std::string, Protocol> EvidenceFor(const SyntaxTree& tree,
-                                            std::string_view log,
-                                            const AnalysisOptions& options);
+// The causes of the linked diagnoses, by backend key.
+std::map<std::string, std::vector<std::string>> LoggedCauses(
+    const DiagnoseResult& result);
+
+// Adds what `log` says about the backends of the configuration in `tree`
+// (Diagnose, then LinkToConfig on an analysis of the tree with `options`)
+// to options->evidence and options->logged_causes.
+void AddEvidence(const SyntaxTree& tree, std::string_view log,
+                 AnalysisOptions* options);
 
 }  // namespace ngxfix
 

@@ -27,6 +27,7 @@ void CheckUpstreamSchemePortMismatch(RuleContext& context);
 void CheckListenHttp2Deprecated(RuleContext& context);
 void CheckHttp2DirectiveUnsupported(RuleContext& context);
 void CheckGrpcNeedsHttp2Listener(RuleContext& context);
+void CheckUpstreamBufferTooSmall(RuleContext& context);
 void CheckUpstreamHostHeader(RuleContext& context);
 void CheckUpstreamRetryHardening(RuleContext& context);
 
@@ -94,6 +95,9 @@ constexpr Rule kRules[] = {
     {{"grpc-needs-http2-listener", kError,
       "grpc_pass in a server that does not accept HTTP/2"},
      rules::CheckGrpcNeedsHttp2Listener},
+    {{"upstream-buffer-too-small", kError,
+      "the error log says a response header outgrew proxy_buffer_size"},
+     rules::CheckUpstreamBufferTooSmall},
     {{"upstream-host-header", kInfo,
       "proxy_pass to an upstream group without a Host header"},
      rules::CheckUpstreamHostHeader},

@@ -190,10 +190,13 @@ TEST(DiagnoseTest, EvidenceMakesTheAnalyzerFindAndFixGrpcToHttp1) {
   };
   EXPECT_FALSE(rules_found(Check(tree, options)).count("grpc-to-http1-backend"));
 
-  options.analysis.evidence = EvidenceFor(
-      tree, Line("upstream sent too large http2 frame: 4740180",
-                 "reading response header from upstream", "grpc://10.0.0.7:50051"),
-      options.analysis);
+  AddEvidence(tree,
+              Line("upstream sent too large http2 frame: 4740180",
+                   "reading response header from upstream",
+                   "grpc://10.0.0.7:50051"),
+              &options.analysis);
+  EXPECT_EQ(options.analysis.logged_causes.at("pool"),
+            std::vector<std::string>{"grpc-to-http1-backend"});
   EXPECT_TRUE(rules_found(Check(tree, options)).count("grpc-to-http1-backend"));
   FixResult fixed = Fix(kConfig, {}, options);
   EXPECT_NE(fixed.fixed.find("proxy_pass http://pool;"), std::string::npos) << fixed.fixed;

@@ -90,10 +90,6 @@ async function runScenario(t, scenario) {
   await diagnoseLog(scenario, logFile, confFile);
 
   if (scenario.diagnoseOnly) return;
-  if (!scenario.rule) {
-    t.todo(`ngxfix has no rule for ${scenario.cause} yet`);
-    return;
-  }
   // ngxfix names the mismatch, then its own fix serves the same request.
   const options = ['--nginx-version', '1.22.1',
                    ...(scenario.fixFromLog ? ['--evidence', logFile]

@@ -321,13 +321,14 @@ export const scenarios = [
   {
     name: 'response headers larger than proxy_buffer_size',
     cause: 'upstream-buffer-too-small',
-    rule: null,  // no rule yet
+    rule: 'upstream-buffer-too-small',
+    // Only the log shows it: `ngxfix fix --evidence error.log`.
+    fixFromLog: true,
     startBackend: () => startHttp1({headerBytes: 6000}),
     http: ({port, backend}) => serverConf(port, [`proxy_pass http://127.0.0.1:${backend.port};`]),
     request: ({port}) => http1Get(port),
     broken: status(502),
     log: /upstream sent too big header while reading response header from upstream/,
-    // No rule fixes buffer sizes yet (see the report of issue 7).
-    backendOption: null,
+    fixed: status(200),
   },
 ];

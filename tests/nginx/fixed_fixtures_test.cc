@@ -43,6 +43,13 @@ CheckOptions OptionsOf(const std::string& text) {
       options.analysis.backends.push_back(
           {spec.substr(0, eq), *ParseProtocol(spec.substr(eq + 1))});
     }
+    for (size_t l = line.find("logged="); l != std::string::npos;
+         l = line.find("logged=", l + 1)) {
+      std::string spec = line.substr(l + 7, line.find(' ', l) - l - 7);
+      size_t eq = spec.rfind('=');
+      options.analysis.logged_causes[spec.substr(0, eq)].push_back(
+          spec.substr(eq + 1));
+    }
   }
   return options;
 }

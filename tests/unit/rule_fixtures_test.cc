@@ -1,7 +1,8 @@
 // Rule fixtures, in the way of clang-tidy's tests: tests/rules/<rule-id>/
 // holds configurations whose expectations are comments inside them:
 //
-//   # ngxfix-test: nginx-version=1.24.0 backend=NAME=PROTO ...
+//   # ngxfix-test: nginx-version=1.24.0 backend=NAME=PROTO logged=NAME=CAUSE
+//   #              hardening
 //   # ngxfix-test: expect RULE-ID LINE
 //
 // and, beside NAME.conf, NAME.fixed.conf: the text `ngxfix fix` must give.
@@ -66,6 +67,16 @@ Fixture LoadFixture(const std::string& path) {
         }
         fixture.options.analysis.backends.push_back(
             {spec.substr(0, eq), *protocol});
+      } else if (word.rfind("logged=", 0) == 0) {
+        // logged=BACKEND=CAUSE: what `--evidence` would learn from a log.
+        std::string spec = word.substr(7);
+        size_t eq = spec.rfind('=');
+        if (eq == std::string::npos) {
+          fixture.error = "bad logged: " + word;
+          continue;
+        }
+        fixture.options.analysis.logged_causes[spec.substr(0, eq)].push_back(
+            spec.substr(eq + 1));
       } else if (word == "hardening") {
         fixture.options.hardening = true;
       } else {
