@@ -93,7 +93,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     }
     for (size_t at = masked.find(e.original); at != std::string::npos;
          at = masked.find(e.original, at + 1)) {
-      Check(!ngxfix::redact::Bounded(masked, at, at + e.original.size(), e.kind,
+      // A network that maps onto itself (10.0.0.0/8) stays, and may start
+      // with an address hidden elsewhere.
+      size_t end = at + e.original.size();
+      if (end < masked.size() && masked[end] == '/') continue;
+      Check(!ngxfix::redact::Bounded(masked, at, end, e.kind,
                                      ngxfix::redact::Edges::kOriginal),
             "an original survived where it stands whole");
     }
