@@ -94,9 +94,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     for (size_t at = masked.find(e.original); at != std::string::npos;
          at = masked.find(e.original, at + 1)) {
       // A network that maps onto itself (10.0.0.0/8) stays, and may start
-      // with an address hidden elsewhere.
+      // with an address hidden elsewhere; $rp.shop is the variable $rp.
       size_t end = at + e.original.size();
       if (end < masked.size() && masked[end] == '/') continue;
+      if (at > 0 && masked[at - 1] == '$') continue;
       Check(!ngxfix::redact::Bounded(masked, at, end, e.kind,
                                      ngxfix::redact::Edges::kOriginal),
             "an original survived where it stands whole");
