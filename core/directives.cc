@@ -52,17 +52,6 @@ constexpr std::pair<std::string_view, uint32_t> kArgNames[] = {
     {"ANY", kArgsAny},
 };
 
-std::vector<std::string_view> Split(std::string_view s, char separator) {
-  std::vector<std::string_view> parts;
-  size_t begin = 0;
-  while (true) {
-    size_t end = s.find(separator, begin);
-    parts.push_back(s.substr(begin, end - begin));
-    if (end == std::string_view::npos) return parts;
-    begin = end + 1;
-  }
-}
-
 uint32_t Bits(std::string_view list, char separator,
               std::span<const std::pair<std::string_view, uint32_t>> names) {
   uint32_t bits = 0;

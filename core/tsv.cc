@@ -4,22 +4,24 @@
 
 namespace ngxfix {
 
+std::vector<std::string_view> Split(std::string_view s, char separator) {
+  std::vector<std::string_view> parts;
+  size_t start = 0;
+  while (true) {
+    size_t end = s.find(separator, start);
+    parts.push_back(s.substr(start, end - start));
+    if (end == std::string_view::npos) return parts;
+    start = end + 1;
+  }
+}
+
 std::vector<TsvRow> ReadTsv(std::string_view text) {
   std::vector<TsvRow> rows;
-  while (!text.empty()) {
-    size_t end = text.find('\n');
-    std::string_view line = text.substr(0, end);
-    text = end == std::string_view::npos ? std::string_view() : text.substr(end + 1);
+  if (!text.empty() && text.back() == '\n') text.remove_suffix(1);
+  for (std::string_view line : Split(text, '\n')) {
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.empty() || line[0] == '#') continue;
-    TsvRow row;
-    while (true) {
-      size_t tab = line.find('\t');
-      row.cells.push_back(line.substr(0, tab));
-      if (tab == std::string_view::npos) break;
-      line = line.substr(tab + 1);
-    }
-    rows.push_back(std::move(row));
+    rows.push_back(TsvRow{Split(line, '\t')});
   }
   return rows;
 }

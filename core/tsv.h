@@ -20,6 +20,10 @@ struct TsvRow {
 // Views into `text`, which must outlive the rows.
 std::vector<TsvRow> ReadTsv(std::string_view text);
 
+// `s` cut at every `separator` (a list inside a cell, lines of a text):
+// views into `s`, empty parts kept.
+std::vector<std::string_view> Split(std::string_view s, char separator);
+
 }  // namespace ngxfix
 
 #endif  // NGXFIX_CORE_TSV_H_

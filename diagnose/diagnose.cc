@@ -20,17 +20,6 @@ extern const std::string_view kAccessStatusesTsv;
 
 namespace {
 
-std::vector<std::string_view> Split(std::string_view s, char separator) {
-  std::vector<std::string_view> parts;
-  size_t start = 0;
-  while (true) {
-    size_t end = s.find(separator, start);
-    parts.push_back(s.substr(start, end - start));
-    if (end == std::string_view::npos) return parts;
-    start = end + 1;
-  }
-}
-
 struct MessagePattern {
   std::string pattern;
   std::string phase;  // "*" for any
