@@ -41,6 +41,7 @@
 #include "core/report.h"
 #include "redact/redact.h"
 #include "wasm/highlight.h"
+#include "wasm/options.h"
 #include "wasm/redaction.h"
 #include "wasm/result.h"
 #include "wasm/utf16_index.h"
@@ -83,34 +84,7 @@ bool ReadOptions(const std::string& text, Options* options, std::string* error) 
     *error = "options must be a JSON object";
     return false;
   }
-  if (j.contains("nginx_version")) {
-    const auto& v = j["nginx_version"];
-    auto version = v.is_string() ? NginxVersion::Parse(v.get<std::string>())
-                                 : std::nullopt;
-    if (!version) {
-      *error = "nginx_version takes \"X.Y.Z\", not " + Dump(v);
-      return false;
-    }
-    options->check.analysis.nginx_version = *version;
-  }
-  if (j.contains("backends")) {
-    const auto& backends = j["backends"];
-    if (!backends.is_object()) {
-      *error = "backends takes {\"NAME\": \"PROTO\"}";
-      return false;
-    }
-    for (const auto& [name, value] : backends.items()) {
-      auto protocol = value.is_string()
-                          ? ParseProtocol(value.get<std::string>())
-                          : std::nullopt;
-      if (!protocol || name.empty()) {
-        *error = "backend " + name + " takes one of http1 https h2c h2 grpc "
-                 "grpcs ws, not " + Dump(value);
-        return false;
-      }
-      options->check.analysis.backends.push_back({name, *protocol});
-    }
-  }
+  if (!ReadAnalysisOptions(j, &options->check.analysis, error)) return false;
   auto flag = [&](const char* key, bool* out) {
     if (!j.contains(key)) return true;
     if (!j[key].is_boolean()) {

@@ -39,6 +39,7 @@
 #include "core/finding.h"
 #include "llm/llm.h"
 #include "redact/redact.h"
+#include "wasm/options.h"
 #include "wasm/result.h"
 
 namespace ngxfix::wasm {
@@ -72,7 +73,7 @@ std::optional<LlmInput> ReadInput(const std::string& text, std::string* error) {
     return std::nullopt;
   }
   for (const char* key : {"provider", "base_url", "model", "redacted", "original",
-                          "body", "nginx_version"}) {
+                          "body"}) {
     if (j.contains(key) && !j[key].is_string()) {
       *error = std::string(key) + " takes a string";
       return std::nullopt;
@@ -91,31 +92,7 @@ std::optional<LlmInput> ReadInput(const std::string& text, std::string* error) {
     return std::nullopt;
   }
   in.map = std::move(*map);
-  std::string version;
-  ReadString(j, "nginx_version", &version);
-  if (!version.empty()) {
-    std::optional<NginxVersion> parsed = NginxVersion::Parse(version);
-    if (!parsed) {
-      *error = "nginx_version takes \"X.Y.Z\", not \"" + version + "\"";
-      return std::nullopt;
-    }
-    in.options.analysis.nginx_version = *parsed;
-  }
-  if (j.contains("backends")) {
-    if (!j["backends"].is_object()) {
-      *error = "backends takes {\"NAME\": \"PROTO\"}";
-      return std::nullopt;
-    }
-    for (const auto& [name, value] : j["backends"].items()) {
-      std::optional<Protocol> protocol =
-          value.is_string() ? ParseProtocol(value.get<std::string>()) : std::nullopt;
-      if (!protocol) {
-        *error = "backend " + name + " takes one of http1 https h2c h2 grpc grpcs ws";
-        return std::nullopt;
-      }
-      in.options.analysis.backends.push_back({name, *protocol});
-    }
-  }
+  if (!ReadAnalysisOptions(j, &in.options.analysis, error)) return std::nullopt;
   return in;
 }
 

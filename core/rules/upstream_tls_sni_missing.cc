@@ -53,7 +53,6 @@ bool ExplicitlyOff(const RuleContext& context, uint32_t block,
 }  // namespace
 
 void CheckUpstreamTlsSniMissing(RuleContext& context) {
-  const SyntaxTree& tree = context.tree();
   const Analysis& analysis = context.analysis();
   for (const Pass& pass : analysis.passes()) {
     bool grpc = pass.directive == "grpc_pass";
