@@ -16,7 +16,8 @@ export const kMarkup = `
   <header class="nx-header">
     <h1>ngxfix</h1>
     <p>Paste an nginx configuration, a snippet or an <code>nginx -T</code> dump.
-       It is checked and fixed in this page: nothing is sent anywhere.</p>
+       It is checked and fixed in this page: nothing is sent anywhere unless
+       you press Send under <em>Ask an LLM</em>, which sends only redacted text.</p>
   </header>
   <div class="nx-layout">
     <section class="nx-pane nx-input-pane" aria-labelledby="nx-config-title">
