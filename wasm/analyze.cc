@@ -14,13 +14,16 @@
 //   changes         the same as structured hunks, per file
 //   redaction       the redacted config, fixed text and diff, the report
 //                   and the map (see redaction.h)
+//   diagnoses       with an error log: its causes, as `ngxfix diagnose
+//                   --format json` prints them (what the log says about a
+//                   backend also decides its findings, as --evidence does)
 //   tokens          syntax tokens for highlighting (see highlight.h)
 //
 // `at` fields are UTF-16 offsets into the input, for placing marks in a JS
 // string.  Options (all optional): {"nginx_version": "1.24.0",
 // "backends": {"NAME": "PROTO"}, "hardening": false, "file_name":
 // "nginx.conf", "tokens": true, "redact": true, "sensitive_words": [],
-// "keep_words": []}.
+// "keep_words": [], "error_log": ""}.
 //
 // ngxfix_rehydrate(text, map JSON) puts the real values back into text
 // written from the redacted view.
@@ -39,6 +42,8 @@
 #include "core/check.h"
 #include "core/parser.h"
 #include "core/report.h"
+#include "diagnose/diagnose.h"
+#include "diagnose/report.h"
 #include "redact/redact.h"
 #include "wasm/highlight.h"
 #include "wasm/options.h"
@@ -57,6 +62,7 @@ struct Options {
   RedactOptions redaction;
   bool tokens = true;
   bool redact = true;
+  std::string error_log;  // lines of nginx's error log, "" for none
 };
 
 // A list of strings at `key`, if there is one.
@@ -108,6 +114,13 @@ bool ReadOptions(const std::string& text, Options* options, std::string* error) 
       return false;
     }
     options->parse.file_name = j["file_name"].get<std::string>();
+  }
+  if (j.contains("error_log")) {
+    if (!j["error_log"].is_string()) {
+      *error = "error_log takes a string";
+      return false;
+    }
+    options->error_log = j["error_log"].get<std::string>();
   }
   return true;
 }
@@ -198,6 +211,17 @@ EMSCRIPTEN_KEEPALIVE ngxfix::wasm::Result* ngxfix_analyze(char* text,
   }
   SyntaxTree tree = Parse(input, options.parse);
   Utf16Index utf16(tree.text());
+  // What the log says about the backends is evidence for the analyzer.
+  DiagnoseResult diagnosis;
+  if (!options.error_log.empty()) {
+    diagnosis = Diagnose(options.error_log);
+    LinkToConfig(Analysis(tree, options.check.analysis), &diagnosis);
+    AnalysisOptions& analysis = options.check.analysis;
+    for (const auto& [backend, protocol] : Evidence(diagnosis)) {
+      analysis.evidence[backend] = protocol;
+    }
+    analysis.logged_causes = LoggedCauses(diagnosis);
+  }
   FixResult fix = Fix(input, options.parse, options.check);
 
   // The findings of the input are those Fix() found before fixing.
@@ -224,6 +248,7 @@ EMSCRIPTEN_KEEPALIVE ngxfix::wasm::Result* ngxfix_analyze(char* text,
   out["redaction"] = options.redact
                          ? RedactionToJson(tree, fix, options.redaction)
                          : Json{{"available", false}, {"reason", "not asked for"}};
+  if (!options.error_log.empty()) out["diagnoses"] = DiagnosesToJson(diagnosis);
   out["fixed"] = std::move(fix.fixed);
   std::string json = Dump(out);
   if (options.tokens) {

@@ -155,7 +155,8 @@ class Ngxfix {
   // Checks and fixes `text` (string or Uint8Array) as `ngxfix check` and
   // `ngxfix fix` do, and returns everything the page shows as one object:
   // {nginx_version, ok, findings, syntax_errors, backends, remaining, fixed,
-  // diff, changes, redaction, tokens} (see wasm/analyze.cc).  Options:
+  // diff, changes, redaction, tokens, diagnoses} (see wasm/analyze.cc).
+  // Options:
   //   nginxVersion  'X.Y.Z' (default 1.24.0)
   //   backends      {NAME: PROTO}, as --backend NAME=PROTO
   //   hardening     also apply the opt-in hardening fixes
@@ -164,12 +165,15 @@ class Ngxfix {
   //   redact        include the redacted view (default true)
   //   sensitiveWords, keepWords   words to redact wherever they are, and
   //                 values never to redact (see redact/redact.h)
+  //   errorLog      nginx error-log lines: diagnosed, and evidence of what
+  //                 the backends speak (as `ngxfix fix --evidence`)
   // Bad options throw an NgxfixError that says which and why.
   analyze(text, { nginxVersion, backends, hardening, fileName, tokens,
-                  redact, sensitiveWords, keepWords } = {}) {
+                  redact, sensitiveWords, keepWords, errorLog } = {}) {
     const wire = { nginx_version: nginxVersion, backends, hardening,
                    file_name: fileName, tokens, redact,
-                   sensitive_words: sensitiveWords, keep_words: keepWords };
+                   sensitive_words: sensitiveWords, keep_words: keepWords,
+                   error_log: errorLog };
     for (const key of Object.keys(wire)) {
       if (wire[key] === undefined) delete wire[key];
     }

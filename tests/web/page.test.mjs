@@ -146,6 +146,37 @@ test('a syntax error shows at its line and column, and the rest still works', as
   });
 });
 
+test('error-log lines: diagnosed beside the findings, and they decide the fix', async () => {
+  await withPage(async (page) => {
+    // Without the log, grpc_pass is taken to reach a gRPC backend: no fix.
+    const text = seedIncident.replace('grpc_pass h2://backend_pool;',
+                                      'grpc_pass grpc://backend_pool;');
+    let seen = await revision(page);
+    await paste(page, page, text);
+    seen = await waitForResult(page, seen);
+    const findings = page.getByTestId('findings');
+    assert.doesNotMatch(await findings.innerText(), /grpc-to-http1-backend/);
+    assert.equal(await page.getByTestId('diagnoses').isVisible(), false);
+
+    // The line nginx 1.22 logs for it (tests/e2e reproduces it), typed in.
+    const log = '2026/11/26 01:30:00 [error] 7#7: *1 upstream sent too large ' +
+        'http2 frame: 4740180 while reading response header from upstream, ' +
+        'client: 127.0.0.1, server: , request: "POST /api/x HTTP/2.0", ' +
+        'upstream: "grpc://10.0.2.10:8080", host: "localhost"\n' +
+        'a line nginx never wrote\n';
+    await page.getByTestId('error-log').fill(log);
+    seen = await waitForResult(page, seen);
+    const diagnoses = await page.getByTestId('diagnoses').innerText();
+    assert.match(diagnoses, /grpc-to-http1-backend/);
+    assert.match(diagnoses, /502/);
+    assert.match(diagnoses, /grpc_pass grpc:\/\/backend_pool \(line 9\)/);
+    assert.match(diagnoses, /1 line with no known cause: line 2/);
+    assert.match(await findings.innerText(), /grpc-to-http1-backend/);
+    assert.match(await page.getByTestId('diff').innerText(), /\+\s*proxy_pass http:\/\/backend_pool;/);
+    await screenshot(page, 'error-log');
+  });
+});
+
 test('every example loads with one click, with its settings', async () => {
   const index = JSON.parse(fs.readFileSync(path.join(webDir, 'examples', 'index.json'), 'utf8'));
   assert.ok(index.length >= 4);

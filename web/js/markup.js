@@ -51,10 +51,23 @@ export const kMarkup = `
            ngxfix infers it; correct it here.</p>
         <div data-role="backends" data-testid="backends"></div>
       </section>
+      <section class="nx-settings" aria-labelledby="nx-log-title">
+        <h2 id="nx-log-title">Error log</h2>
+        <p class="nx-hint">Optional: paste nginx error-log lines. ngxfix names their
+           causes, and what they say about a backend decides its fix.</p>
+        <textarea class="nx-log" data-role="error-log" data-testid="error-log"
+                  spellcheck="false" autocapitalize="off" autocomplete="off" wrap="off"
+                  aria-label="nginx error-log lines"
+                  placeholder="2026/11/26 01:30:00 [error] 7#7: *1 upstream sent too large http2 frame: 4740180 ..."></textarea>
+      </section>
     </section>
     <section class="nx-pane nx-results-pane" aria-labelledby="nx-findings-title">
       <h2 id="nx-findings-title">Findings</h2>
       <div data-role="findings" data-testid="findings"></div>
+      <section data-role="diagnoses-section" aria-labelledby="nx-diagnoses-title" hidden>
+        <h2 id="nx-diagnoses-title">From the error log</h2>
+        <div data-role="diagnoses" data-testid="diagnoses"></div>
+      </section>
       <h2 id="nx-fix-title">Fix</h2>
       <div class="nx-toolbar" role="group" aria-labelledby="nx-fix-title">
         <label class="nx-field"><input type="radio" name="nx-diff-layout" value="unified"

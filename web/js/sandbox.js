@@ -8,6 +8,7 @@
 // benchmark wait on them.
 
 import { announce, part } from './dom.js';
+import { DiagnosesView } from './diagnoses.js';
 import { DiffView } from './diff-view.js';
 import { Editor } from './editor.js';
 import { loadExamples, showExamples } from './examples.js';
@@ -36,6 +37,13 @@ export async function mountSandbox(root, { engine, assetBase, nginxVersion = '1.
   const llm = new LlmPanel(part(app, 'llm'), { engine });
   const settings = new Settings(app, { nginxVersion, onChange: () => analyze() });
   let timer = 0;
+  const diagnoses = new DiagnosesView(app, {
+    onChange: () => {
+      clearTimeout(timer);
+      timer = setTimeout(analyze, kDebounceMs);
+    },
+  });
+  const options = () => ({ ...settings.options(), errorLog: diagnoses.log });
   const editor = new Editor(app, {
     onChange: ({ immediate, text }) => {
       clearTimeout(timer);
@@ -55,7 +63,7 @@ export async function mountSandbox(root, { engine, assetBase, nginxVersion = '1.
     status.textContent = 'Checking…';
     let answer;
     try {
-      answer = await engine.analyze(text, settings.options());
+      answer = await engine.analyze(text, options());
     } catch (e) {
       app.dataset.state = 'failed';
       status.textContent = `ngxfix failed: ${e.message}`;
@@ -71,6 +79,7 @@ export async function mountSandbox(root, { engine, assetBase, nginxVersion = '1.
     ]);
     const lineOf = (at) => editor.lineOf(at);
     findings.show(result, lineOf);
+    diagnoses.show(result);
     settings.show(result.backends);
     diff.show(result);
     redaction.show(result.redaction);
