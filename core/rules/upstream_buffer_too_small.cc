@@ -13,6 +13,7 @@
 #include <optional>
 
 #include "core/inheritance.h"
+#include "core/tsv.h"
 #include "core/rules/rule_helpers.h"
 
 namespace ngxfix::rules {
@@ -52,14 +53,10 @@ std::vector<std::string> EffectiveWords(const RuleContext& context,
                                         uint32_t block, std::string_view name) {
   Effective effective = EffectiveDirective(context.analysis(), block, name);
   if (effective.nodes.empty()) {
-    std::vector<std::string> words;
     std::string value = DefaultValue(name, context.version());
-    for (size_t at = 0; at < value.size();) {
-      size_t space = value.find(' ', at);
-      words.push_back(value.substr(at, space - at));
-      at = space == std::string::npos ? value.size() : space + 1;
-    }
-    return words;
+    if (value.empty()) return {};
+    std::vector<std::string_view> words = Split(value, ' ');
+    return {words.begin(), words.end()};
   }
   std::vector<std::string> words = Values(context.tree(), effective.nodes[0]);
   words.erase(words.begin());
