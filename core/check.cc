@@ -54,11 +54,9 @@ class TakenEdits {
   std::multimap<std::pair<uint32_t, uint32_t>, size_t> by_range_;
 };
 
-bool Fixable(const Finding& finding, const RuleInfo& rule,
-             const CheckOptions& options) {
-  if (finding.edits.empty()) return false;
+bool AppliesFixes(const RuleInfo& rule, const CheckOptions& options) {
   if (rule.hardening) return options.hardening;
-  return finding.severity != FindingSeverity::kInfo;
+  return rule.severity != FindingSeverity::kInfo;
 }
 
 // The path shown in diff headers: relative, so that `patch -p1` and
@@ -88,6 +86,7 @@ void RuleContext::Report(uint32_t node, std::string message,
   const Node& n = tree.nodes()[node];
   uint32_t offset = tree.begin_offset(n);
   Position position = tree.position(offset);
+  if (!applies_fixes_) edits.clear();
   findings_->push_back(Finding{std::string(info_.id), info_.severity, n.file,
                                offset, position.line, position.column,
                                std::move(message), std::move(explanation),
@@ -99,7 +98,8 @@ CheckResult Check(const SyntaxTree& tree, const CheckOptions& options) {
   result.syntax = tree.diagnostics();
   Analysis analysis(tree, options.analysis);
   for (const Rule& rule : AllRules()) {
-    RuleContext context(analysis, rule.info, &result.findings);
+    RuleContext context(analysis, rule.info, AppliesFixes(rule.info, options),
+                        &result.findings);
     rule.check(context);
   }
   std::stable_sort(result.findings.begin(), result.findings.end(),
@@ -125,7 +125,7 @@ FixResult Fix(const std::string& text, const ParseOptions& parse_options,
     TakenEdits taken;
     for (const Rule& rule : AllRules()) {
       for (const Finding& f : *findings) {
-        if (f.rule == rule.info.id && Fixable(f, rule.info, options)) {
+        if (f.rule == rule.info.id && !f.edits.empty()) {
           taken.TakeUnlessTouching(f.edits);
         }
       }

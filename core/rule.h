@@ -30,8 +30,11 @@ struct RuleInfo {
 class RuleContext {
  public:
   RuleContext(const Analysis& analysis, const RuleInfo& info,
-              std::vector<Finding>* findings)
-      : analysis_(analysis), info_(info), findings_(findings) {}
+              bool applies_fixes, std::vector<Finding>* findings)
+      : analysis_(analysis),
+        info_(info),
+        applies_fixes_(applies_fixes),
+        findings_(findings) {}
 
   const Analysis& analysis() const { return analysis_; }
   const SyntaxTree& tree() const { return analysis_.tree(); }
@@ -42,13 +45,21 @@ class RuleContext {
     return FixBuilder(tree(), analysis_.Style(tree().nodes()[node].file));
   }
 
-  // Reports a finding at a node.  `edits` is the fix, possibly empty.
+  // Whether `fix` applies this rule's edits with these options: not for
+  // info rules, nor for hardening rules without --hardening.  A rule may
+  // skip building edits that would not be applied.
+  bool applies_fixes() const { return applies_fixes_; }
+
+  // Reports a finding at a node.  `edits` is the fix, possibly empty; it is
+  // kept only when applies_fixes(), so that a finding has edits exactly
+  // when `fix` makes them.
   void Report(uint32_t node, std::string message, std::string explanation,
               std::vector<Edit> edits = {}, std::string assumption = "");
 
  private:
   const Analysis& analysis_;
   const RuleInfo& info_;
+  const bool applies_fixes_;
   std::vector<Finding>* findings_;
 };
 

@@ -17,31 +17,32 @@ namespace ngxfix::rules {
 namespace {
 
 // A setting the hardening adds, with nginx's default and the difference.
+// Its words never need quotes, so the statement is the same in every style.
 struct Hardening {
   std::string_view name;
-  std::vector<std::string_view> value;
+  std::string_view statement;
   std::string_view change;  // how it differs from nginx's default
 };
 
 const std::vector<Hardening>& Settings() {
   static const std::vector<Hardening> settings = {
       {"proxy_next_upstream",
-       {"error", "timeout", "http_502", "http_503"},
+       "proxy_next_upstream error timeout http_502 http_503;",
        "nginx's default is `error timeout`, so a 502 or 503 answer goes to "
        "the client although the group has other servers; now the next server "
        "is tried (still never for a non-idempotent request such as POST once "
        "sent, as by default)"},
       {"proxy_next_upstream_tries",
-       {"3"},
+       "proxy_next_upstream_tries 3;",
        "nginx's default is 0, no limit: each server of the group is tried "
        "once; now a request makes at most 3 attempts, which changes only "
        "groups of more than 3 servers"},
       {"proxy_connect_timeout",
-       {"5s"},
+       "proxy_connect_timeout 5s;",
        "nginx's default is 60s, so a host that drops connection attempts "
        "holds each request a minute before the next server is tried; now 5s"},
       {"proxy_read_timeout",
-       {"60s"},
+       "proxy_read_timeout 60s;",
        "the same as nginx's default, written out so that it is seen and "
        "tuned (60s is too short for long polls and streams)"},
   };
@@ -70,30 +71,30 @@ bool HasParameter(const std::vector<std::string>& words, std::string_view prefix
 void CheckUpstreamRetryHardening(RuleContext& context) {
   const SyntaxTree& tree = context.tree();
   const Analysis& analysis = context.analysis();
+  // Without --hardening the finding only explains: no edits are built, as
+  // a configuration may have tens of thousands of proxy_pass lines.
+  const bool build_edits = context.applies_fixes();
   std::vector<uint32_t> hardened_upstreams;
   for (const Pass& pass : analysis.passes()) {
     if (pass.directive != "proxy_pass" || pass.upstream == kNone) continue;
     uint32_t block = SettingsBlock(analysis, pass.node);
-    FixBuilder builder = context.Builder(pass.node);
     std::vector<std::string> statements;
-    std::vector<std::string> changes;
+    std::string changes;
     for (const Hardening& setting : Settings()) {
       if (!EffectiveDirective(analysis, block, setting.name).nodes.empty()) {
         continue;
       }
-      std::vector<std::string_view> words = {setting.name};
-      words.insert(words.end(), setting.value.begin(), setting.value.end());
-      std::string statement;
-      for (std::string_view w : words) {
-        statement += statement.empty() ? "" : " ";
-        statement += QuoteWord(w, builder.style().quote);
-      }
-      statements.push_back(statement + ";");
-      changes.push_back("`" + statement + ";`: " + std::string(setting.change));
+      if (build_edits) statements.emplace_back(setting.statement);
+      changes += " `";
+      changes += setting.statement;
+      changes += "`: ";
+      changes += setting.change;
+      changes += ".";
     }
     std::vector<Edit> edits;
     if (!statements.empty()) {
-      edits.push_back(InsertSettings(context, builder, pass.node, statements));
+      edits.push_back(InsertSettings(context, context.Builder(pass.node),
+                                     pass.node, statements));
     }
     if (std::find(hardened_upstreams.begin(), hardened_upstreams.end(),
                   pass.upstream) == hardened_upstreams.end()) {
@@ -115,18 +116,19 @@ void CheckUpstreamRetryHardening(RuleContext& context) {
           added += " fail_timeout=30s";
           fail_timeout = true;
         }
-        if (!added.empty()) edits.push_back(AppendWord(tree, server, added.substr(1)));
+        if (build_edits && !added.empty()) {
+          edits.push_back(AppendWord(tree, server, added.substr(1)));
+        }
       }
       if (max_fails || fail_timeout) {
-        changes.push_back(ServerChange(max_fails, fail_timeout));
+        changes += " " + ServerChange(max_fails, fail_timeout) + ".";
       }
     }
-    if (edits.empty()) continue;
-    std::string explanation = "With --hardening, for " + pass.backend + ":";
-    for (const std::string& change : changes) explanation += " " + change + ".";
+    if (changes.empty()) continue;
     context.Report(pass.node,
                    "no retry or passive health checks for " + pass.backend,
-                   explanation, std::move(edits));
+                   "With --hardening, for " + pass.backend + ":" + changes,
+                   std::move(edits));
   }
 }
 
