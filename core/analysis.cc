@@ -289,12 +289,12 @@ void Analysis::CollectPasses() {
     std::string_view name = names_[n];
     // stream's proxy_pass speaks TCP or UDP, not HTTP.
     if (contexts_[n] == kContextStreamServer) continue;
-    std::vector<uint32_t> words = tree_.words(node);
-    if (words.size() < 2) continue;
+    uint32_t url = tree_.word(node, 1);
+    if (url == kNone) continue;
     Pass pass;
     pass.node = n;
     pass.directive = std::string(name);
-    pass.url = tree_.value(tree_.tokens()[words[1]]);
+    pass.url = tree_.value(tree_.tokens()[url]);
     pass.has_variables = pass.url.find('$') != std::string::npos;
 
     std::string_view rest = pass.url;
@@ -319,7 +319,7 @@ void Analysis::CollectPasses() {
         pass.port || pass.has_variables ? kNone : FindUpstream(pass.host);
     if (pass.upstream != kNone) {
       pass.backend = tree_.value(
-          tree_.tokens()[tree_.words(tree_.nodes()[pass.upstream])[1]]);
+          tree_.tokens()[tree_.word(tree_.nodes()[pass.upstream], 1)]);
     } else if (!pass.host.empty()) {
       pass.backend = pass.host + ":" +
                      std::to_string(pass.port.value_or(DefaultPort(pass.scheme)));

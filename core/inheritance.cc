@@ -86,9 +86,9 @@ uint32_t HeaderNode(const SyntaxTree& tree, const std::vector<uint32_t>& headers
                     std::string_view header) {
   uint32_t found = kNone;
   for (uint32_t h : headers) {
-    std::vector<uint32_t> words = tree.words(tree.nodes()[h]);
-    if (words.size() < 3) continue;
-    std::string name = tree.value(tree.tokens()[words[1]]);
+    const Node& node = tree.nodes()[h];
+    if (tree.word(node, 2) == kNone) continue;
+    std::string name = tree.value(tree.tokens()[tree.word(node, 1)]);
     if (name.size() == header.size() &&
         strncasecmp(name.data(), header.data(), header.size()) == 0) {
       found = h;
@@ -102,7 +102,7 @@ std::optional<std::string> HeaderValue(const SyntaxTree& tree,
                                        std::string_view header) {
   uint32_t node = HeaderNode(tree, headers, header);
   if (node == kNone) return std::nullopt;
-  return tree.value(tree.tokens()[tree.words(tree.nodes()[node])[2]]);
+  return tree.value(tree.tokens()[tree.word(tree.nodes()[node], 2)]);
 }
 
 }  // namespace ngxfix

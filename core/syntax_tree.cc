@@ -92,6 +92,16 @@ std::vector<uint32_t> SyntaxTree::words(const Node& n) const {
   return words;
 }
 
+uint32_t SyntaxTree::word(const Node& n, size_t index) const {
+  if (n.kind == NodeKind::kComment) return kNone;
+  uint32_t end = n.brace != kNone ? n.brace : n.end_token;
+  for (uint32_t t = n.first_token; t < end; ++t) {
+    if (tokens_[t].kind == TokenKind::kSemicolon) break;
+    if (tokens_[t].kind == TokenKind::kWord && index-- == 0) return t;
+  }
+  return kNone;
+}
+
 std::string SyntaxTree::name(const Node& n) const {
   if (n.kind == NodeKind::kComment) return "";
   return value(tokens_[n.first_token]);

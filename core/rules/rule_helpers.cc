@@ -299,8 +299,9 @@ std::string EffectiveValue(const RuleContext& context, uint32_t block,
                            std::string_view name) {
   Effective effective = EffectiveDirective(context.analysis(), block, name);
   if (effective.nodes.empty()) return DefaultValue(name, context.version());
-  std::vector<std::string> words = Values(context.tree(), effective.nodes[0]);
-  return words.size() >= 2 ? words[1] : "";
+  const SyntaxTree& tree = context.tree();
+  uint32_t value = tree.word(tree.nodes()[effective.nodes[0]], 1);
+  return value == kNone ? "" : tree.value(tree.tokens()[value]);
 }
 
 bool KeepsAlive(const RuleContext& context, const Pass& pass) {
