@@ -370,14 +370,8 @@ std::optional<BackendProtocol> Analysis::BackendOf(const Pass& pass) const {
   }
 
   // Inference from the configuration: the directive, then the scheme.
-  std::string how = "--backend " + pass.backend + "=PROTO";
-  auto inferred = [&](Protocol p, std::string why) {
-    return BackendProtocol{
-        p, BackendSource::kInferred,
-        "assumed " + pass.backend + " speaks " +
-            std::string(ProtocolName(p)) + " because " + why +
-            "; if it does not, say so with " + how + " or a `# ngxfix: "
-            "backend=PROTO` comment"};
+  auto inferred = [](Protocol p, std::string_view reason) {
+    return BackendProtocol{p, BackendSource::kInferred, reason};
   };
   const std::string& s = pass.scheme;
   if (pass.directive == "grpc_pass") {
@@ -390,14 +384,25 @@ std::optional<BackendProtocol> Analysis::BackendOf(const Pass& pass) const {
   if (s == "grpcs") return inferred(Protocol::kGrpcs, "the URL says grpcs://");
   if (s == "ws") return inferred(Protocol::kWs, "the URL says ws://");
   if (s == "wss") return inferred(Protocol::kHttps, "the URL says wss://");
-  if (s == "h2" || s == "http2" || s == "h2c") {
-    return inferred(Protocol::kH2c, "the URL says " + s + "://");
-  }
+  if (s == "h2") return inferred(Protocol::kH2c, "the URL says h2://");
+  if (s == "http2") return inferred(Protocol::kH2c, "the URL says http2://");
+  if (s == "h2c") return inferred(Protocol::kH2c, "the URL says h2c://");
   if (pass.port == 50051) {
     return inferred(Protocol::kGrpc, "port 50051 is gRPC's usual port");
   }
   if (s == "https") return inferred(Protocol::kHttps, "the URL says https://");
   return inferred(Protocol::kHttp1, "the URL says http://");
+}
+
+std::string Assumption(const Pass& pass) {
+  if (!pass.protocol || pass.protocol->source != BackendSource::kInferred) {
+    return "";
+  }
+  return "assumed " + pass.backend + " speaks " +
+         std::string(ProtocolName(pass.protocol->protocol)) + " because " +
+         std::string(pass.protocol->reason) +
+         "; if it does not, say so with --backend " + pass.backend +
+         "=PROTO or a `# ngxfix: backend=PROTO` comment";
 }
 
 }  // namespace ngxfix

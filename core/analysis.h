@@ -71,6 +71,10 @@ struct Pass {
   std::optional<BackendProtocol> protocol;  // none for variable URLs
 };
 
+// What was assumed of the pass's backend and why, with how to correct it,
+// for a finding to state; "" unless its protocol was inferred.
+std::string Assumption(const Pass& pass);
+
 class Analysis {
  public:
   Analysis(const SyntaxTree& tree, AnalysisOptions options);

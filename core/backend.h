@@ -44,7 +44,9 @@ enum class BackendSource { kOption, kAnnotation, kEvidence, kInferred };
 struct BackendProtocol {
   Protocol protocol;
   BackendSource source;
-  std::string assumption;  // for kInferred: what was assumed and why
+  // For kInferred: why, e.g. "the URL says grpc://"; the finding's sentence
+  // is built from it only when a finding needs it (Assumption()).
+  std::string_view reason;
 };
 
 }  // namespace ngxfix

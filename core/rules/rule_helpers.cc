@@ -598,10 +598,4 @@ std::vector<Edit> WebSocketEdits(const RuleContext& context,
   return edits;
 }
 
-std::string Assumption(const Pass& pass) {
-  return pass.protocol && pass.protocol->source == BackendSource::kInferred
-             ? pass.protocol->assumption
-             : "";
-}
-
 }  // namespace ngxfix::rules

@@ -191,9 +191,6 @@ uint32_t LineOf(const SyntaxTree& tree, uint32_t node);
 std::vector<Edit> WebSocketEdits(const RuleContext& context,
                                  const FixBuilder& builder, const Pass& pass);
 
-// The explanation every finding that guesses a backend's protocol ends with.
-std::string Assumption(const Pass& pass);
-
 }  // namespace ngxfix::rules
 
 #endif  // NGXFIX_CORE_RULES_RULE_HELPERS_H_

@@ -28,23 +28,17 @@ const std::vector<Hardening>& Settings() {
   static const std::vector<Hardening> settings = {
       {"proxy_next_upstream",
        "proxy_next_upstream error timeout http_502 http_503;",
-       "nginx's default is `error timeout`, so a 502 or 503 answer goes to "
-       "the client although the group has other servers; now the next server "
-       "is tried (still never for a non-idempotent request such as POST once "
-       "sent, as by default)"},
+       "a 502 or 503 goes to the next server, not to the client (default "
+       "`error timeout`; a POST once sent is still never retried)"},
       {"proxy_next_upstream_tries",
        "proxy_next_upstream_tries 3;",
-       "nginx's default is 0, no limit: each server of the group is tried "
-       "once; now a request makes at most 3 attempts, which changes only "
-       "groups of more than 3 servers"},
+       "at most 3 attempts (default 0, no limit)"},
       {"proxy_connect_timeout",
        "proxy_connect_timeout 5s;",
-       "nginx's default is 60s, so a host that drops connection attempts "
-       "holds each request a minute before the next server is tried; now 5s"},
+       "a host that drops connection attempts costs 5s (default 60s)"},
       {"proxy_read_timeout",
        "proxy_read_timeout 60s;",
-       "the same as nginx's default, written out so that it is seen and "
-       "tuned (60s is too short for long polls and streams)"},
+       "nginx's default, written out to be seen and tuned"},
   };
   return settings;
 }
@@ -54,10 +48,9 @@ std::string ServerChange(bool max_fails, bool fail_timeout) {
   std::string added = max_fails && fail_timeout ? "max_fails=3 fail_timeout=30s"
                       : max_fails               ? "max_fails=3"
                                                 : "fail_timeout=30s";
-  return "`" + added + "` on the group's servers that lack it: nginx's "
-         "default is max_fails=1 fail_timeout=10s, which takes a server out "
-         "for 10s after a single failure; now it takes 3 failures within the "
-         "fail_timeout, and the server stays out for that long";
+  return "`" + added + "` on the group's servers: a server is out after "
+         "max_fails failures within fail_timeout, for that long (default "
+         "max_fails=1 fail_timeout=10s: after one failure, for 10s)";
 }
 
 bool HasParameter(const std::vector<std::string>& words, std::string_view prefix) {
