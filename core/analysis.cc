@@ -72,6 +72,9 @@ std::string_view ProtocolName(Protocol protocol) {
 
 Analysis::Analysis(const SyntaxTree& tree, AnalysisOptions options)
     : tree_(tree), options_(std::move(options)) {
+  statements_.resize(tree_.nodes().size() + 1);
+  indexed_nodes_.reserve(tree_.nodes().size());
+  indexed_name_ids_.reserve(tree_.nodes().size());
   ComputeNames();
   ComputeContexts();
   CollectPasses();
@@ -111,26 +114,32 @@ std::span<const DirectiveSpec> Analysis::Specs(uint32_t node) const {
 NodeList Analysis::Find(uint32_t node, std::string_view name) const {
   auto id = name_ids_.find(name);
   if (id == name_ids_.end()) return {};
-  auto [it, added] = statements_.try_emplace(node);
-  BlockStatements& index = it->second;
-  if (added) {
-    for (uint32_t c : Children(node)) {
+  BlockStatements& block = statements_[node == kNone ? 0 : node + 1];
+  if (block.begin == kNone) {
+    block.begin = static_cast<uint32_t>(indexed_nodes_.size());
+    uint32_t first = node == kNone ? tree_.files()[0].first_node
+                                   : tree_.nodes()[node].first_child;
+    for (uint32_t c = first; c != kNone; c = tree_.nodes()[c].next_sibling) {
       const Node& n = tree_.nodes()[c];
       if (n.kind == NodeKind::kDirective &&
           !(n.flags & (kNodeBlock | kNodeUnterminated))) {
-        index.nodes.push_back(c);
+        indexed_nodes_.push_back(c);
       }
     }
+    block.end = static_cast<uint32_t>(indexed_nodes_.size());
     // By name, then in order of the text (stable: children come in order).
-    std::stable_sort(index.nodes.begin(), index.nodes.end(),
+    std::stable_sort(indexed_nodes_.begin() + block.begin, indexed_nodes_.end(),
                      [this](uint32_t a, uint32_t b) {
                        return name_id_[a] < name_id_[b];
                      });
-    for (uint32_t c : index.nodes) index.name_ids.push_back(name_id_[c]);
+    for (uint32_t i = block.begin; i < block.end; ++i) {
+      indexed_name_ids_.push_back(name_id_[indexed_nodes_[i]]);
+    }
   }
-  auto [first, last] = std::equal_range(index.name_ids.begin(),
-                                        index.name_ids.end(), id->second);
-  return NodeList(index.nodes.data() + (first - index.name_ids.begin()),
+  auto ids_begin = indexed_name_ids_.begin() + block.begin;
+  auto [first, last] = std::equal_range(
+      ids_begin, indexed_name_ids_.begin() + block.end, id->second);
+  return NodeList(indexed_nodes_.data() + (first - indexed_name_ids_.begin()),
                   static_cast<size_t>(last - first));
 }
 

@@ -120,10 +120,11 @@ class Analysis {
   uint32_t Enclosing(uint32_t node, uint32_t contexts) const;
 
  private:
-  // A block's statements sorted by name id, then in order of the text.
+  // Where a block's statements are in indexed_nodes_: sorted by name id,
+  // then in order of the text.  begin == kNone until the block is indexed.
   struct BlockStatements {
-    std::vector<uint32_t> nodes;
-    std::vector<uint32_t> name_ids;  // name_id_ of each of nodes
+    uint32_t begin = kNone;
+    uint32_t end = kNone;
   };
 
   void ComputeNames();
@@ -147,8 +148,13 @@ class Analysis {
   std::vector<uint32_t> block_contexts_;  // BlockContext() of every node
   // Each searched block's statements, indexed on its first Find(): rules
   // ask the same big blocks (http, a busy server) again and again, once for
-  // every location under them.  Node-based: NodeLists stay valid.
-  mutable std::unordered_map<uint32_t, BlockStatements> statements_;
+  // every location under them.  statements_ has a slot per node, after the
+  // one of file 0's top level.  indexed_nodes_ is reserved for every node
+  // at once (a statement is in one block), so the NodeLists into it stay
+  // valid.
+  mutable std::vector<BlockStatements> statements_;
+  mutable std::vector<uint32_t> indexed_nodes_;
+  mutable std::vector<uint32_t> indexed_name_ids_;  // name_id_ of each
   std::map<std::string, uint32_t, std::less<>> upstreams_;
   std::vector<Pass> passes_;
   mutable std::vector<std::optional<FileStyle>> styles_;

@@ -11,10 +11,17 @@ uint32_t LineStart(std::string_view text, uint32_t offset, uint32_t floor) {
   return offset;
 }
 
-std::string LeadingBlanks(std::string_view text, uint32_t line_start) {
+std::string_view LeadingBlanks(std::string_view text, uint32_t line_start) {
   uint32_t end = line_start;
   while (end < text.size() && IsBlank(text[end])) ++end;
-  return std::string(text.substr(line_start, end - line_start));
+  return text.substr(line_start, end - line_start);
+}
+
+// The blanks that open the line where `node` begins.
+std::string_view Indentation(const SyntaxTree& tree, const Node& node) {
+  const File& f = tree.files()[node.file];
+  uint32_t begin = tree.begin_offset(node);
+  return LeadingBlanks(tree.text(), LineStart(tree.text(), begin, f.begin));
 }
 
 }  // namespace
@@ -31,7 +38,7 @@ FileStyle DetectStyle(const SyntaxTree& tree, uint16_t file) {
 
   // The indentation unit is the most common step from a block's line to
   // the lines of its children.
-  std::map<std::string, int> steps;
+  std::map<std::string_view, int> steps;
   int double_quotes = 0, single_quotes = 0;
   for (const Node& node : tree.nodes()) {
     if (node.file != file) continue;
@@ -46,12 +53,11 @@ FileStyle DetectStyle(const SyntaxTree& tree, uint16_t file) {
     uint32_t begin = tree.begin_offset(node);
     uint32_t line = LineStart(text, begin, f.begin);
     // Only nodes that start their line show indentation.
-    std::string indent = LeadingBlanks(text, line);
+    std::string_view indent = LeadingBlanks(text, line);
     if (line + indent.size() != begin) continue;
-    std::string parent_indent =
-        IndentationOf(tree, tree.nodes()[node.parent]);
+    std::string_view parent_indent = Indentation(tree, tree.nodes()[node.parent]);
     if (indent.size() > parent_indent.size() &&
-        indent.compare(0, parent_indent.size(), parent_indent) == 0) {
+        indent.substr(0, parent_indent.size()) == parent_indent) {
       ++steps[indent.substr(parent_indent.size())];
     }
   }
@@ -59,7 +65,7 @@ FileStyle DetectStyle(const SyntaxTree& tree, uint16_t file) {
   for (const auto& [step, count] : steps) {
     if (count > best) {
       best = count;
-      style.indent_unit = step;
+      style.indent_unit = std::string(step);
     }
   }
   if (single_quotes > double_quotes) style.quote = '\'';
@@ -67,9 +73,7 @@ FileStyle DetectStyle(const SyntaxTree& tree, uint16_t file) {
 }
 
 std::string IndentationOf(const SyntaxTree& tree, const Node& node) {
-  const File& f = tree.files()[node.file];
-  uint32_t begin = tree.begin_offset(node);
-  return LeadingBlanks(tree.text(), LineStart(tree.text(), begin, f.begin));
+  return std::string(Indentation(tree, node));
 }
 
 uint32_t EndOfLine(const SyntaxTree& tree, const Node& node) {
