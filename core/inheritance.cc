@@ -82,17 +82,19 @@ Effective EffectiveDirective(const Analysis& analysis, uint32_t place,
   }
 }
 
+bool SetsHeader(const SyntaxTree& tree, uint32_t node, std::string_view header) {
+  const Node& n = tree.nodes()[node];
+  if (tree.word(n, 2) == kNone) return false;
+  std::string name = tree.value(tree.tokens()[tree.word(n, 1)]);
+  return name.size() == header.size() &&
+         strncasecmp(name.data(), header.data(), header.size()) == 0;
+}
+
 uint32_t HeaderNode(const SyntaxTree& tree, const std::vector<uint32_t>& headers,
                     std::string_view header) {
   uint32_t found = kNone;
   for (uint32_t h : headers) {
-    const Node& node = tree.nodes()[h];
-    if (tree.word(node, 2) == kNone) continue;
-    std::string name = tree.value(tree.tokens()[tree.word(node, 1)]);
-    if (name.size() == header.size() &&
-        strncasecmp(name.data(), header.data(), header.size()) == 0) {
-      found = h;
-    }
+    if (SetsHeader(tree, h, header)) found = h;
   }
   return found;
 }

@@ -38,6 +38,9 @@ std::string DefaultValue(std::string_view name, const NginxVersion& version);
 std::optional<std::string> HeaderValue(const SyntaxTree& tree,
                                        const std::vector<uint32_t>& headers,
                                        std::string_view header);
+// Whether the proxy_set_header-like directive `node` sets `header` (compared
+// without case) to a value.
+bool SetsHeader(const SyntaxTree& tree, uint32_t node, std::string_view header);
 // The directive among `headers` that sets `header` (the last one), or kNone.
 uint32_t HeaderNode(const SyntaxTree& tree, const std::vector<uint32_t>& headers,
                     std::string_view header);

@@ -1,9 +1,13 @@
 #include "core/style.h"
 
+#include <algorithm>
 #include <map>
 
 namespace ngxfix {
 namespace {
+
+// How many of a file's nodes DetectStyle() reads.
+constexpr size_t kStyleSample = 20000;
 
 // Start of the line that holds `offset`, but not before `floor`.
 uint32_t LineStart(std::string_view text, uint32_t offset, uint32_t floor) {
@@ -37,11 +41,18 @@ FileStyle DetectStyle(const SyntaxTree& tree, uint16_t file) {
   }
 
   // The indentation unit is the most common step from a block's line to
-  // the lines of its children.
+  // the lines of its children.  The file's first statements decide: a
+  // file has one style, and a 16 MiB one need not be read whole.
   std::map<std::string_view, int> steps;
   int double_quotes = 0, single_quotes = 0;
-  for (const Node& node : tree.nodes()) {
-    if (node.file != file) continue;
+  uint32_t sample_end =
+      f.first_node == kNone
+          ? 0
+          : static_cast<uint32_t>(std::min<size_t>(
+                tree.nodes().size(), size_t{f.first_node} + kStyleSample));
+  for (uint32_t n = f.first_node; n < sample_end; ++n) {
+    const Node& node = tree.nodes()[n];
+    if (node.file != file) break;
     if (node.kind != NodeKind::kComment) {
       for (uint32_t t = node.first_token;
            t < (node.brace != kNone ? node.brace : node.end_token); ++t) {

@@ -81,7 +81,8 @@ struct File {
   uint32_t begin;        // byte range of the file's own text in text()
   uint32_t end;
   uint32_t first_line;   // index into line_starts() of the file's line 1
-  uint32_t first_node;   // first top-level node, or kNone
+  uint32_t first_node;   // first top-level node, or kNone; a file's nodes
+                         // are contiguous in nodes(), from this one
   bool from_dump;        // the name came from an nginx -T header
   // Where parsing stopped after a fatal error (input too large, nesting
   // too deep): text from here to `end` is kept as it is, unparsed.  kNone

@@ -21,7 +21,7 @@ void CheckHttp2DirectiveUnsupported(RuleContext& context) {
   Listeners groups;
   for (uint32_t n = 0; n < tree.nodes().size(); ++n) {
     const Node& node = tree.nodes()[n];
-    if (node.kind != NodeKind::kDirective || tree.name(node) != "http2" ||
+    if (node.kind != NodeKind::kDirective || analysis.Name(n) != "http2" ||
         (node.flags & kNodeBlock)) {
       continue;
     }

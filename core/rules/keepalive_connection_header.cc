@@ -27,9 +27,9 @@ void CheckKeepaliveConnectionHeader(RuleContext& context) {
     uint32_t block = BlockOf(tree, pass.node);
     Effective headers = EffectiveDirective(analysis, block, "proxy_set_header");
     for (uint32_t h : headers.nodes) {
+      if (!SetsHeader(tree, h, "Connection")) continue;
       std::vector<std::string> words = Values(tree, h);
-      if (words.size() != 3 || strcasecmp(words[1].c_str(), "Connection") != 0 ||
-          words[2].empty() || words[2].find('$') != std::string::npos ||
+      if (words.size() != 3 || words[2].empty() || words[2].find('$') != std::string::npos ||
           strcasecmp(words[2].c_str(), "keep-alive") == 0 ||
           std::find(reported.begin(), reported.end(), h) != reported.end()) {
         continue;

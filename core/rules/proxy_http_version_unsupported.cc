@@ -14,7 +14,7 @@ void CheckProxyHttpVersionUnsupported(RuleContext& context) {
   for (uint32_t n = 0; n < tree.nodes().size(); ++n) {
     const Node& node = tree.nodes()[n];
     if (node.kind != NodeKind::kDirective ||
-        tree.name(node) != "proxy_http_version") {
+        analysis.Name(n) != "proxy_http_version") {
       continue;
     }
     std::vector<uint32_t> words = tree.words(node);

@@ -40,14 +40,17 @@ void CheckProxySetHeaderInheritance(RuleContext& context) {
     if (!(analysis.BlockContext(block) & kDroppingLevels)) continue;
     std::vector<uint32_t> own = analysis.Find(block, "proxy_set_header");
     if (own.empty()) continue;
-    auto lower = [](std::string s) {
-      for (char& c : s) c = static_cast<char>(tolower(uint8_t(c)));
-      return s;
+    // The header a statement sets, lower case; "" when it names none.
+    auto header = [&tree](uint32_t h) {
+      uint32_t word = tree.word(tree.nodes()[h], 1);
+      if (word == kNone) return std::string();
+      std::string name = tree.value(tree.tokens()[word]);
+      for (char& c : name) c = static_cast<char>(tolower(uint8_t(c)));
+      return name;
     };
     std::set<std::string> seen;
     for (uint32_t h : own) {
-      std::vector<std::string> words = Values(tree, h);
-      if (words.size() >= 2) seen.insert(lower(words[1]));
+      if (std::string name = header(h); !name.empty()) seen.insert(name);
     }
     // What the level would inherit once the levels above it are fixed too:
     // the headers in effect just outside it, then the ones that level drops
@@ -58,12 +61,13 @@ void CheckProxySetHeaderInheritance(RuleContext& context) {
       Effective inherited = EffectiveDirective(analysis, outer, "proxy_set_header");
       if (inherited.nodes.empty()) break;
       for (uint32_t h : inherited.nodes) {
-        std::vector<std::string> words = Values(tree, h);
-        if (words.size() < 2 || !seen.insert(lower(words[1])).second) continue;
+        std::string name = header(h);
+        if (name.empty() || !seen.insert(name).second) continue;
         std::string text = StatementText(tree, h);
         if (text.empty()) continue;  // nginx rejects it; other rules say so
         dropped_text.push_back(std::move(text));
-        dropped_names.push_back(words[1]);
+        dropped_names.push_back(
+            tree.value(tree.tokens()[tree.word(tree.nodes()[h], 1)]));
       }
       if (inherited.level == kNone ||
           !(analysis.BlockContext(inherited.level) & kDroppingLevels)) {

@@ -262,8 +262,8 @@ std::vector<Edit> TwinEdits(const RuleContext& context,
     for (uint32_t c : analysis.Children(level, tree.nodes()[pass.node].file)) {
       const Node& child = tree.nodes()[c];
       if (child.kind != NodeKind::kDirective) continue;
-      std::string name = tree.name(child);
-      if (name.rfind(prefix, 0) != 0 || name == from_pass ||
+      std::string_view name = analysis.Name(c);
+      if (!name.starts_with(prefix) || name == from_pass ||
           std::find(twin_names.begin(), twin_names.end(), name) !=
               twin_names.end() ||
           std::find(untranslated->begin(), untranslated->end(), name) !=
@@ -272,7 +272,7 @@ std::vector<Edit> TwinEdits(const RuleContext& context,
           EffectiveDirective(analysis, block, name).level != level) {
         continue;
       }
-      untranslated->push_back(name);
+      untranslated->emplace_back(name);
     }
     if (level == kNone) break;
   }
@@ -474,7 +474,7 @@ bool ServesFiles(const Analysis& analysis, uint32_t node) {
   for (uint32_t child : analysis.Children(node, tree.nodes()[node].file)) {
     const Node& n = tree.nodes()[child];
     if (n.kind != NodeKind::kDirective) continue;
-    std::string name = tree.name(n);
+    std::string_view name = analysis.Name(child);
     if (name == "root" || name == "alias") return true;
     if ((n.flags & kNodeBlock) && ServesFiles(analysis, child)) return true;
   }
@@ -533,10 +533,11 @@ uint32_t LineOf(const SyntaxTree& tree, uint32_t node) {
 namespace {
 
 // Whether a map defines $connection_upgrade anywhere in the input.
-bool HasConnectionUpgradeMap(const SyntaxTree& tree) {
+bool HasConnectionUpgradeMap(const Analysis& analysis) {
+  const SyntaxTree& tree = analysis.tree();
   for (uint32_t n = 0; n < tree.nodes().size(); ++n) {
     const Node& node = tree.nodes()[n];
-    if (node.kind != NodeKind::kDirective || tree.name(node) != "map") continue;
+    if (node.kind != NodeKind::kDirective || analysis.Name(n) != "map") continue;
     std::vector<std::string> words = Values(tree, n);
     if (words.size() == 3 && words[2] == "$connection_upgrade") return true;
   }
@@ -560,7 +561,7 @@ std::vector<Edit> WebSocketEdits(const RuleContext& context,
   }
   // The map goes at http level, before the server that holds this block.
   uint32_t server = analysis.Enclosing(pass.node, kContextServer);
-  bool map_in_sight = HasConnectionUpgradeMap(tree);
+  bool map_in_sight = HasConnectionUpgradeMap(analysis);
   if (!map_in_sight && server != kNone &&
       (analysis.context(server) & kContextHttp)) {
     // Without an upgrade, no Connection header at all where connections
