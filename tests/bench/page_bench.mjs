@@ -8,7 +8,12 @@
 //     200-line configuration (goal 100 ms) and for the corpus's 1.3 MB one
 //     (goal 1 s); median, slowest and the first paste (a fresh worker pays
 //     its page faults then) over N runs; and the longest main-thread task
-//     during the big pastes, which says whether the page froze.
+//     until then, which says whether the page froze;
+//   - paste to text in the paste area: a big paste goes into the textarea
+//     only once its result is on screen (laying a megabyte out there takes
+//     Chromium seconds; web/js/editor.js), so this is timed too, to the
+//     frame after the textarea holds the whole text, with the longest task
+//     until then (that layout).  Reported, not a goal.
 //
 //   node tests/bench/page_bench.mjs WEB_DIR LARGE_CONF [--runs N]
 //
@@ -38,8 +43,12 @@ function twoHundredLines() {
   return text.split('\n').slice(0, 198).join('\n') + '\n# end\n';
 }
 
-// Pastes `text` with Ctrl+V and returns {ms, longestTaskMs}, timed inside
-// the page from the paste event to the frame after the new result.
+// Pastes `text` with Ctrl+V and returns {ms, longestTaskMs, filledMs,
+// longestFilledMs}, timed inside the page from the paste event: `ms` to the
+// frame after the new result, `filledMs` to the frame after the paste area
+// holds the whole text (the page puts a big paste there only after its
+// result is on screen: web/js/editor.js), each with the longest main-thread
+// task seen until then.
 async function timePaste(page, text) {
   await page.evaluate((t) => navigator.clipboard.writeText(t), text);
   // Emptied directly: Chromium deletes a megabyte of textarea text slowly,
@@ -51,27 +60,43 @@ async function timePaste(page, text) {
   });
   await page.locator('[data-role="app"][data-state="ready"]').waitFor();
   await input.focus();
-  const timing = page.evaluate(() => new Promise((resolve) => {
+  // A textarea holds line ends as \n only.
+  const length = text.replace(/\r\n?/g, '\n').length;
+  const timing = page.evaluate((length) => new Promise((resolve) => {
     const app = document.querySelector('[data-role="app"]');
+    const area = app.querySelector('[data-testid="config-input"]');
     const before = app.dataset.revision;
     let pasted = 0;
     let longest = 0;
+    const times = {};
     const tasks = new PerformanceObserver((list) => {
       for (const e of list.getEntries()) longest = Math.max(longest, e.duration);
     });
     tasks.observe({ type: 'longtask' });
     document.addEventListener('paste', () => { pasted = performance.now(); },
                               { capture: true, once: true });
+    // The frame after the paste area got the text, checked once a frame.
+    const filled = () => {
+      if (area.value.length !== length) {
+        requestAnimationFrame(filled);
+        return;
+      }
+      requestAnimationFrame(() => setTimeout(() => {
+        tasks.disconnect();
+        resolve({ ...times, filledMs: performance.now() - pasted, longestFilledMs: longest });
+      }, 0));
+    };
     const seen = new MutationObserver(() => {
       if (app.dataset.revision === before || app.dataset.state !== 'ready') return;
       seen.disconnect();
       requestAnimationFrame(() => setTimeout(() => {
-        tasks.disconnect();
-        resolve({ ms: performance.now() - pasted, longestTaskMs: longest });
+        times.ms = performance.now() - pasted;
+        times.longestTaskMs = longest;
+        filled();
       }, 0));
     });
     seen.observe(app, { attributes: true });
-  }));
+  }), length);
   await page.keyboard.press('Control+V');
   return timing;
 }
@@ -134,11 +159,15 @@ async function main(args) {
     for (const [name, text, goalMs, n] of [['200 lines', small, 100, runs],
                                            ['large-config', large, 1000, Math.min(runs, 3)]]) {
       const times = [];
+      const filled = [];
       let longest = 0;
+      let longestFilled = 0;
       for (let i = 0; i < n; ++i) {
         const t = await timePaste(page, text);
         times.push(t.ms);
+        filled.push(t.filledMs);
         longest = Math.max(longest, t.longestTaskMs);
+        longestFilled = Math.max(longestFilled, t.longestFilledMs);
       }
       const { median, max } = stats(times);
       rows.push(['chromium', 'paste -> result', name,
@@ -147,6 +176,12 @@ async function main(args) {
                  `<= ${goalMs} ms`, verdict(median <= goalMs)]);
       rows.push(['chromium', 'longest main-thread task', name, '', n, '',
                  `${longest.toFixed(0)} ms`, '', '']);
+      const settled = stats(filled);
+      rows.push(['chromium', 'paste -> text in paste area', name, '', n,
+                 `${settled.median.toFixed(0)} ms`,
+                 `${settled.max.toFixed(0)} ms (first ${filled[0].toFixed(0)} ms)`, '', '']);
+      rows.push(['chromium', 'longest task, until then', name, '', n, '',
+                 `${longestFilled.toFixed(0)} ms`, '', '']);
     }
     await context.close();
   } finally {
@@ -156,8 +191,10 @@ async function main(args) {
   console.log(table(['impl', 'operation', 'input', 'size', 'runs', 'median', 'slowest',
                      'goal', ''], rows));
   console.log('\npaste -> result: from the paste event to the frame after the new result, ' +
-              'timed in the page; goals are judged on the median.  The longest ' +
-              'main-thread task includes the browser laying out the pasted text.');
+              'timed in the page; goals are judged on the median.  paste -> text in ' +
+              'paste area: to the frame after the textarea holds the whole text (a big ' +
+              'paste goes there after its result is on screen); the longest task until ' +
+              'then includes the browser laying out that text.');
   console.log(`\nPage goals met: ${met} of ${goals}` +
               (met < goals ? ' (missed goals are reported, not errors)' : ''));
 }
