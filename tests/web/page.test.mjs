@@ -299,8 +299,13 @@ test('a 1.3 MB paste: the whole text, its findings, highlighting to the last lin
     const seen = await revision(page);
     await paste(page, page, text);
     await waitForResult(page, seen);
+    // The paste area gets a big paste once its result is on screen, and is
+    // editable again then.
+    await page.waitForFunction((n) => document.querySelector('[data-testid="config-input"]')
+        .value.length === n, text.length, { polling: 100 });
     const input = page.getByTestId('config-input');
-    assert.equal((await input.inputValue()).length, text.length);
+    assert.equal(await input.inputValue(), text);
+    assert.equal(await input.evaluate((el) => el.readOnly), false);
     const { createNgxfix } = await import(path.join(webDir, 'wasm', 'ngxfix.mjs'));
     const expected = (await createNgxfix()).analyze(text, { tokens: false });
     assert.match(await page.getByTestId('status').innerText(),
