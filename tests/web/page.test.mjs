@@ -321,3 +321,20 @@ test('a 1.3 MB paste: the whole text, its findings, highlighting to the last lin
     await screenshot(page, 'large-config', { fullPage: false });
   });
 });
+
+test('Open a file…: a 1.3 MB file, its findings, then its text in the paste area', {
+  skip: !fs.existsSync(largeConfig) && `corpus not found: ${largeConfig} (set NGXFIX_CORPUS)`,
+}, async () => {
+  const text = fs.readFileSync(largeConfig, 'utf8');
+  await withPage(async (page) => {
+    const seen = await revision(page);
+    await page.locator('[data-role="file"]').setInputFiles(largeConfig);
+    await waitForResult(page, seen);
+    assert.match(await page.getByTestId('status').innerText(), /^\d+ findings/);
+    // Highlighted, and in the textarea once the result is on screen.
+    await page.locator('.nx-highlight .nx-t-name').first().waitFor();
+    await page.waitForFunction((n) => document.querySelector('[data-testid="config-input"]')
+        .value.length === n, text.length, { polling: 100 });
+    assert.equal(await page.getByTestId('config-input').inputValue(), text);
+  });
+});

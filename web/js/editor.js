@@ -7,8 +7,9 @@
 // Tokens are used only while the text is the one they were made for; while
 // the user types, the new text shows plain until its analysis arrives.
 //
-// A big paste (a megabyte) costs Chromium one to two seconds of layout in a
-// textarea, whatever the CSS.  So it is held as the pending text: drawn in
+// A big text (a megabyte: a paste, a file) costs Chromium one to two seconds
+// of layout in a textarea (a node per line; no CSS helps).  So it is held as
+// the pending text: drawn in
 // the overlay (only the lines in view) and analyzed at once, and put into
 // the textarea only once its result is on screen (fill()), so that the
 // layout delays neither the analysis nor the result.
@@ -19,7 +20,7 @@ const kKindClass = ['nx-t-name', 'nx-t-arg', 'nx-t-string', 'nx-t-comment',
                     'nx-t-punct', 'nx-t-lua', 'nx-t-framing'];
 const kOverscan = 10;  // lines drawn above and below the visible ones
 const kBigChange = 64;  // characters: more than this at once is a paste
-const kBigPaste = 64 * 1024;  // characters: pasted directly (see the paste listener)
+const kBigPaste = 64 * 1024;  // characters: more is held as the pending text first
 
 export class Editor {
   #input;
@@ -27,7 +28,7 @@ export class Editor {
   #gutter;
   #lineStarts = [0];
   #analysis = null;  // {text, tokens, marks: Map(line -> {severity, title})}
-  #pending = null;  // {text, caret}: a big paste not yet in the textarea
+  #pending = null;  // {text, caret}: a big text not yet in the textarea
   #frame = 0;
   #onChange;
   #onFilled;
@@ -59,12 +60,7 @@ export class Editor {
       const [from, to] = this.#pending ? [this.#pending.caret, this.#pending.caret]
                                        : [this.#input.selectionStart, this.#input.selectionEnd];
       const value = this.value;
-      const text = value.slice(0, from) + pasted + value.slice(to);
-      this.#pending = { text, caret: from + pasted.length };
-      // Typing into the old text now would be lost when the new one lands.
-      this.#input.readOnly = true;
-      this.#textChanged();
-      this.#onChange({ immediate: true });
+      this.#hold(value.slice(0, from) + pasted + value.slice(to), from + pasted.length);
     });
     this.#onFilled = () => { lastLength = this.#input.value.length; };
     this.#input.addEventListener('scroll', () => this.#schedule());
@@ -83,11 +79,26 @@ export class Editor {
   // The text being edited: the pending paste's, or the textarea's.
   get value() { return this.#pending ? this.#pending.text : this.#input.value; }
 
+  // Replaces the whole text (an example, a file), caret at the start.
   setValue(text) {
+    this.#input.scrollTop = 0;
+    if (text.length >= kBigPaste) {
+      this.#hold(text, 0);
+      return;
+    }
     this.#pending = null;
     this.#input.readOnly = false;
     this.#input.value = text;
-    this.#input.scrollTop = 0;
+    this.#textChanged();
+    this.#onChange({ immediate: true });
+  }
+
+  // Makes `text` the pending text, to be analyzed now and put into the
+  // textarea by fill().
+  #hold(text, caret) {
+    this.#pending = { text, caret };
+    // Typing into the old text now would be lost when the new one lands.
+    this.#input.readOnly = true;
     this.#textChanged();
     this.#onChange({ immediate: true });
   }
@@ -96,7 +107,7 @@ export class Editor {
     this.setValue(await file.text());
   }
 
-  // Puts the pending paste, if any, into the textarea once the frame that
+  // Puts the pending text, if any, into the textarea once the frame that
   // shows its result has been drawn (the frame after next begins).
   fill() {
     if (!this.#pending) return;
@@ -175,7 +186,10 @@ export class Editor {
     const text = this.value;
     const lineHeight = this.#lineHeight();
     const starts = this.#lineStarts;
+    // Geometry is read before the writes below: a read after them would lay
+    // the page out a second time in this frame.
     const top = this.#input.scrollTop;
+    const left = this.#input.scrollLeft;
     const first = Math.max(0, Math.floor(top / lineHeight) - kOverscan);
     const last = Math.min(starts.length - 1,
         Math.ceil((top + this.#input.clientHeight) / lineHeight) + kOverscan);
@@ -211,7 +225,7 @@ export class Editor {
     this.#gutter.innerHTML = gutter;
     const shift = first * lineHeight - top;
     this.#code.style.transform =
-        `translate(${-this.#input.scrollLeft}px, ${shift}px)`;
+        `translate(${-left}px, ${shift}px)`;
     this.#gutter.style.transform = `translateY(${shift}px)`;
   }
 }

@@ -92,7 +92,7 @@ export async function mountSandbox(root, { engine, assetBase, nginxVersion = '1.
         ` · nginx ${result.nginx_version} · checked in ${Math.round(ms)} ms, in this page`;
     app.dataset.state = 'ready';
     app.dataset.revision = String(Number(app.dataset.revision) + 1);
-    editor.fill();  // a big paste's text, now that its result is on screen
+    editor.fill();  // a big text, now that its result is on screen
   }
 
   findings.clear('Paste a configuration to check it.');
