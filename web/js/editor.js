@@ -9,10 +9,10 @@
 //
 // A big text (a megabyte: a paste, a file) costs Chromium one to two seconds
 // of layout in a textarea (a node per line; no CSS helps).  So it is held as
-// the pending text: drawn in
-// the overlay (only the lines in view) and analyzed at once, and put into
-// the textarea only once its result is on screen (fill()), so that the
-// layout delays neither the analysis nor the result.
+// the pending text: drawn in the overlay (only the lines in view) and
+// analyzed at once, and put into the textarea only once its result is on
+// screen (fill()), so that the layout delays neither the analysis nor the
+// result.
 
 import { escapeHtml, part } from './dom.js';
 
@@ -42,6 +42,10 @@ export class Editor {
     this.#onChange = onChange;
     let lastLength = 0;
     this.#input.addEventListener('input', (event) => {
+      // The textarea is read-only while a text is pending: an edit made
+      // anyway (by a script) is the newer text.
+      this.#pending = null;
+      this.#input.readOnly = false;
       const length = this.#input.value.length;
       const immediate = (event.inputType || '').startsWith('insertFrom') ||
                         Math.abs(length - lastLength) > kBigChange;
