@@ -31,7 +31,7 @@ export class Editor {
   #pending = null;  // {text, caret}: a big text not yet in the textarea
   #frame = 0;
   #onChange;
-  #onFilled;
+  #lengthSet;  // (): the page set the textarea's text; edits are sized from it
 
   // onChange({immediate}) runs on every edit (the new text is `value`);
   // immediate for pastes, drops and other edits of many characters at once.
@@ -66,7 +66,7 @@ export class Editor {
       const value = this.value;
       this.#hold(value.slice(0, from) + pasted + value.slice(to), from + pasted.length);
     });
-    this.#onFilled = () => { lastLength = this.#input.value.length; };
+    this.#lengthSet = () => { lastLength = this.#input.value.length; };
     this.#input.addEventListener('scroll', () => this.#schedule());
     new ResizeObserver(() => this.#schedule()).observe(this.#input);
     this.#input.addEventListener('dragover', (event) => {
@@ -93,6 +93,7 @@ export class Editor {
     this.#pending = null;
     this.#input.readOnly = false;
     this.#input.value = text;
+    this.#lengthSet();
     this.#textChanged();
     this.#onChange({ immediate: true });
   }
@@ -122,7 +123,7 @@ export class Editor {
       this.#input.value = pending.text;
       this.#input.readOnly = false;
       this.#input.setSelectionRange(pending.caret, pending.caret);
-      this.#onFilled();
+      this.#lengthSet();
       this.#schedule();
     }));
   }
