@@ -17,7 +17,8 @@
 //   diagnoses       with an error log: its causes, as `ngxfix diagnose
 //                   --format json` prints them (what the log says about a
 //                   backend also decides its findings, as --evidence does)
-//   tokens          syntax tokens for highlighting (see highlight.h)
+//   tokens          syntax tokens for highlighting (see highlight.h): not in
+//                   the JSON but beside it, as binary (ngxfix_result_tokens)
 //
 // `at` fields are UTF-16 offsets into the input, for placing marks in a JS
 // string.  Options (all optional): {"nginx_version": "1.24.0",
@@ -250,15 +251,9 @@ EMSCRIPTEN_KEEPALIVE ngxfix::wasm::Result* ngxfix_analyze(char* text,
                          : Json{{"available", false}, {"reason", "not asked for"}};
   if (!options.error_log.empty()) out["diagnoses"] = DiagnosesToJson(diagnosis);
   out["fixed"] = std::move(fix.fixed);
-  std::string json = Dump(out);
-  if (options.tokens) {
-    // Spliced in as text (see highlight.h): {..., "tokens": [...]}.
-    json.pop_back();
-    json += ",\"tokens\":";
-    json += HighlightTokensJson(tree, utf16);
-    json += '}';
-  }
-  return new Result{std::move(json), tree.ok() ? kOk : kErrors};
+  auto* result = new Result{Dump(out), tree.ok() ? kOk : kErrors};
+  if (options.tokens) result->tokens = HighlightTokens(tree, utf16);
+  return result;
 }
 
 // `text` and `map_json` (a redaction map: {"entries": [...]}) are malloc()ed

@@ -145,6 +145,14 @@ EMSCRIPTEN_KEEPALIVE uint32_t ngxfix_result_size(const Result* r) {
 EMSCRIPTEN_KEEPALIVE int32_t ngxfix_result_status(const Result* r) {
   return r->status;
 }
+// analyze()'s highlight tokens (highlight.h): `token_count` uint32 values
+// at `tokens` (4-byte aligned), none for the other calls.
+EMSCRIPTEN_KEEPALIVE const uint32_t* ngxfix_result_tokens(const Result* r) {
+  return r->tokens.data();
+}
+EMSCRIPTEN_KEEPALIVE uint32_t ngxfix_result_token_count(const Result* r) {
+  return static_cast<uint32_t>(r->tokens.size());
+}
 EMSCRIPTEN_KEEPALIVE void ngxfix_result_free(Result* r) { delete r; }
 
 EMSCRIPTEN_KEEPALIVE const char* ngxfix_version() { return NGXFIX_VERSION; }

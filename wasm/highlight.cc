@@ -24,7 +24,7 @@ HighlightKind KindOf(const Token& token, bool is_name) {
 
 }  // namespace
 
-std::string HighlightTokensJson(const SyntaxTree& tree, const Utf16Index& utf16) {
+std::vector<uint32_t> HighlightTokens(const SyntaxTree& tree, const Utf16Index& utf16) {
   const std::vector<Token>& tokens = tree.tokens();
   std::vector<bool> is_name(tokens.size(), false);
   for (const Node& node : tree.nodes()) {
@@ -32,21 +32,16 @@ std::string HighlightTokensJson(const SyntaxTree& tree, const Utf16Index& utf16)
       is_name[node.first_token] = true;
     }
   }
-  std::string out;
-  out.reserve(tokens.size() * 14 + 2);
-  out += '[';
+  std::vector<uint32_t> out;
+  out.reserve(tokens.size() * 3);
   for (size_t i = 0; i < tokens.size(); ++i) {
     const Token& t = tokens[i];
     uint32_t start = utf16(t.offset);
     uint32_t end = utf16(t.offset + t.length);
-    if (i > 0) out += ',';
-    out += std::to_string(start);
-    out += ',';
-    out += std::to_string(end - start);
-    out += ',';
-    out += std::to_string(static_cast<int>(KindOf(t, is_name[i])));
+    out.push_back(start);
+    out.push_back(end - start);
+    out.push_back(static_cast<uint32_t>(KindOf(t, is_name[i])));
   }
-  out += ']';
   return out;
 }
 

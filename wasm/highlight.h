@@ -4,7 +4,8 @@
 #ifndef NGXFIX_WASM_HIGHLIGHT_H_
 #define NGXFIX_WASM_HIGHLIGHT_H_
 
-#include <string>
+#include <cstdint>
+#include <vector>
 
 #include "core/syntax_tree.h"
 #include "wasm/utf16_index.h"
@@ -22,11 +23,12 @@ enum class HighlightKind : int {
   kFraming = 6,      // nginx -T framing lines
 };
 
-// Every token as a JSON array of integer triples, flattened:
-// [start, length, kind, start, length, kind, ...], with start and length in
-// UTF-16 code units.  Written as text directly: for a 1.3 MB configuration
-// that is ~750,000 numbers, too many for a JSON value tree.
-std::string HighlightTokensJson(const SyntaxTree& tree, const Utf16Index& utf16);
+// Every token as integer triples, flattened: [start, length, kind, start,
+// length, kind, ...], with start and length in UTF-16 code units.  Handed
+// to JavaScript as binary (ngxfix_result_tokens): for a 1.3 MB
+// configuration that is ~750,000 numbers, which as JSON text cost more to
+// write, parse and post than the rest of the result.
+std::vector<uint32_t> HighlightTokens(const SyntaxTree& tree, const Utf16Index& utf16);
 
 }  // namespace ngxfix::wasm
 

@@ -155,7 +155,9 @@ class Ngxfix {
   // Checks and fixes `text` (string or Uint8Array) as `ngxfix check` and
   // `ngxfix fix` do, and returns everything the page shows as one object:
   // {nginx_version, ok, findings, syntax_errors, backends, remaining, fixed,
-  // diff, changes, redaction, tokens, diagnoses} (see wasm/analyze.cc).
+  // diff, changes, redaction, tokens, diagnoses} (see wasm/analyze.cc);
+  // tokens is an Int32Array of [start, length, kind] triples (highlight.h),
+  // whose buffer a worker can transfer rather than copy.
   // Options:
   //   nginxVersion  'X.Y.Z' (default 1.24.0)
   //   backends      {NAME: PROTO}, as --backend NAME=PROTO
@@ -182,8 +184,9 @@ class Ngxfix {
       // The export takes the options buffer over, as it does the input.
       const optionsPtr = this.#alloc(options);
       return this.#core._ngxfix_analyze(input, size, optionsPtr, options.length);
-    });
-    const analysis = JSON.parse(result.bytes);
+    }, (view, handle) => ({ json: decoder.decode(view), tokens: this.#tokens(handle) }));
+    const analysis = JSON.parse(result.bytes.json);
+    if (wire.tokens !== false) analysis.tokens = result.bytes.tokens;
     if (analysis.redaction.available) this.#lastMap = analysis.redaction.map;
     return analysis;
   }
@@ -236,9 +239,19 @@ class Ngxfix {
     return this.#call(() => this.#core._ngxfix_heap_peak_bytes()) >>> 0;
   }
 
+  // A copy of the highlight tokens a result holds (none unless analyze()
+  // asked for them).
+  #tokens(handle) {
+    const core = this.#core;
+    const data = core._ngxfix_result_tokens(handle) >>> 0;
+    const count = core._ngxfix_result_token_count(handle) >>> 0;
+    return new Int32Array(core.HEAPU8.buffer, data, count).slice();
+  }
+
   // Copies `text` into the module, calls `fn(ptr, size, namePtr, nameSize)`
   // (which takes the input buffer over), and copies the result out with
-  // `take(view)` (default: decode as UTF-8) before freeing it.
+  // `take(view, handle)` (default: decode the bytes as UTF-8) before freeing
+  // it.
   #run(text, fileName, fn, take = (view) => decoder.decode(view)) {
     const core = this.#core;
     const bytes = typeof text === 'string' ? encoder.encode(text) : text;
@@ -265,7 +278,7 @@ class Ngxfix {
         if (status === kStatusFailed) {
           throw new NgxfixError(decoder.decode(view));
         }
-        return { bytes: take(view), status };
+        return { bytes: take(view, result), status };
       } finally {
         core._ngxfix_result_free(result);
       }

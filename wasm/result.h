@@ -1,6 +1,7 @@
 // The result-buffer protocol shared by every WebAssembly entry point
 // (exports.cc, analyze.cc): a Result holds output bytes and a status that JS
-// reads with ngxfix_result_data/size/status and frees with
+// reads with ngxfix_result_data/size/status, and analyze()'s highlight
+// tokens as binary (ngxfix_result_tokens/token_count), and frees with
 // ngxfix_result_free.  Inputs arrive as malloc()ed buffers that the entry
 // point takes over (Adopt), so the input is held once, not twice.
 
@@ -11,6 +12,7 @@
 #include <cstdlib>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -21,8 +23,11 @@ namespace ngxfix::wasm {
 enum Status : int32_t { kOk = 0, kErrors = 1, kFailed = 2 };
 
 struct Result {
+  Result(std::string output, int32_t code) : bytes(std::move(output)), status(code) {}
+
   std::string bytes;
   int32_t status = kOk;
+  std::vector<uint32_t> tokens;  // highlight.h's triples; empty unless asked for
 };
 
 // Takes a malloc()ed buffer over: copies it into a string, frees it.

@@ -290,17 +290,30 @@ test('light and dark themes follow the system', async () => {
 const largeConfig = path.join(process.env.NGXFIX_CORPUS || process.env.NGXFIX_CORPUS_DIR ||
                               path.join(repoRoot, '..', 'shared', 'corpus'),
                               'go-crossplane', 'large-config', 'nginx.conf');
-
-test('a 1.3 MB paste: the whole text, its findings, highlighting to the last line', {
+const needsLargeConfig = {
   skip: !fs.existsSync(largeConfig) && `corpus not found: ${largeConfig} (set NGXFIX_CORPUS)`,
-}, async () => {
+};
+
+// A big text goes into the paste area once its result is on screen
+// (web/js/editor.js): waits for that, then checks it is all there and
+// editable.
+async function waitForPasteArea(page, text) {
+  await page.waitForFunction((n) => document.querySelector('[data-testid="config-input"]')
+      .value.length === n, text.length, { polling: 100 });
+  const input = page.getByTestId('config-input');
+  assert.equal(await input.inputValue(), text);
+  assert.equal(await input.evaluate((el) => el.readOnly), false);
+  return input;
+}
+
+test('a 1.3 MB paste: the whole text, its findings, highlighting to the last line',
+     needsLargeConfig, async () => {
   const text = fs.readFileSync(largeConfig, 'utf8');
   await withPage(async (page) => {
     const seen = await revision(page);
     await paste(page, page, text);
     await waitForResult(page, seen);
-    const input = page.getByTestId('config-input');
-    assert.equal((await input.inputValue()).length, text.length);
+    const input = await waitForPasteArea(page, text);
     const { createNgxfix } = await import(path.join(webDir, 'wasm', 'ngxfix.mjs'));
     const expected = (await createNgxfix()).analyze(text, { tokens: false });
     assert.match(await page.getByTestId('status').innerText(),
@@ -314,5 +327,18 @@ test('a 1.3 MB paste: the whole text, its findings, highlighting to the last lin
     await page.locator('.nx-ln', { hasText: new RegExp(`^${lines}$`) }).waitFor();
     assert.ok(await page.locator('.nx-highlight .nx-t-name').count() > 10);
     await screenshot(page, 'large-config', { fullPage: false });
+  });
+});
+
+test('Open a file…: a 1.3 MB file, its findings, then its text in the paste area',
+     needsLargeConfig, async () => {
+  const text = fs.readFileSync(largeConfig, 'utf8');
+  await withPage(async (page) => {
+    const seen = await revision(page);
+    await page.locator('[data-role="file"]').setInputFiles(largeConfig);
+    await waitForResult(page, seen);
+    assert.match(await page.getByTestId('status').innerText(), /^\d+ findings/);
+    await page.locator('.nx-highlight .nx-t-name').first().waitFor();
+    await waitForPasteArea(page, text);
   });
 });

@@ -6,6 +6,13 @@
 // configuration has 40,000 lines and would make the page crawl otherwise.
 // Tokens are used only while the text is the one they were made for; while
 // the user types, the new text shows plain until its analysis arrives.
+//
+// A big text (a megabyte: a paste, a file) costs Chromium one to two seconds
+// of layout in a textarea (a node per line; no CSS helps).  So it is held as
+// the pending text: drawn in the overlay (only the lines in view) and
+// analyzed at once, and put into the textarea only once its result is on
+// screen (fill()), so that the layout delays neither the analysis nor the
+// result.
 
 import { escapeHtml, part } from './dom.js';
 
@@ -13,7 +20,7 @@ const kKindClass = ['nx-t-name', 'nx-t-arg', 'nx-t-string', 'nx-t-comment',
                     'nx-t-punct', 'nx-t-lua', 'nx-t-framing'];
 const kOverscan = 10;  // lines drawn above and below the visible ones
 const kBigChange = 64;  // characters: more than this at once is a paste
-const kBigPaste = 64 * 1024;  // characters: pasted directly (see the paste listener)
+const kBigPaste = 64 * 1024;  // characters: more is held as the pending text first
 
 export class Editor {
   #input;
@@ -21,12 +28,13 @@ export class Editor {
   #gutter;
   #lineStarts = [0];
   #analysis = null;  // {text, tokens, marks: Map(line -> {severity, title})}
+  #pending = null;  // {text, caret}: a big text not yet in the textarea
   #frame = 0;
   #onChange;
+  #lengthSet;  // (): the page set the textarea's text; edits are sized from it
 
-  // onChange({immediate, text}) runs on every edit; immediate for pastes,
-  // drops and other edits of many characters at once; `text`, when given,
-  // is the new text before the textarea shows it.
+  // onChange({immediate}) runs on every edit (the new text is `value`);
+  // immediate for pastes, drops and other edits of many characters at once.
   constructor(root, { onChange }) {
     this.#input = part(root, 'input');
     this.#code = part(root, 'highlight');
@@ -34,6 +42,10 @@ export class Editor {
     this.#onChange = onChange;
     let lastLength = 0;
     this.#input.addEventListener('input', (event) => {
+      // The textarea is read-only while a text is pending: an edit made
+      // anyway (by a script) is the newer text.
+      this.#pending = null;
+      this.#input.readOnly = false;
       const length = this.#input.value.length;
       const immediate = (event.inputType || '').startsWith('insertFrom') ||
                         Math.abs(length - lastLength) > kBigChange;
@@ -42,24 +54,19 @@ export class Editor {
       this.#onChange({ immediate });
     });
     // Chromium's own paste of a megabyte into a textarea takes seconds, and
-    // so does setting its value from a paste handler: a big paste is
-    // analyzed first and shown in the textarea right after, so that the
-    // analysis runs while the browser lays the text out.
+    // so does setting its value: a big paste becomes the pending text.
     this.#input.addEventListener('paste', (event) => {
       const pasted = event.clipboardData?.getData('text/plain') ?? '';
       if (pasted.length < kBigPaste) return;
       event.preventDefault();
-      const { selectionStart, selectionEnd, value } = this.#input;
-      const text = value.slice(0, selectionStart) + pasted + value.slice(selectionEnd);
-      this.#onChange({ immediate: true, text });
-      setTimeout(() => {
-        this.#input.value = text;
-        this.#input.setSelectionRange(selectionStart + pasted.length,
-                                      selectionStart + pasted.length);
-        lastLength = text.length;
-        this.#textChanged();
-      }, 0);
+      // A paste onto a pending one goes at its caret (the textarea's
+      // selection is in the old text).
+      const [from, to] = this.#pending ? [this.#pending.caret, this.#pending.caret]
+                                       : [this.#input.selectionStart, this.#input.selectionEnd];
+      const value = this.value;
+      this.#hold(value.slice(0, from) + pasted + value.slice(to), from + pasted.length);
     });
+    this.#lengthSet = () => { lastLength = this.#input.value.length; };
     this.#input.addEventListener('scroll', () => this.#schedule());
     new ResizeObserver(() => this.#schedule()).observe(this.#input);
     this.#input.addEventListener('dragover', (event) => {
@@ -73,17 +80,52 @@ export class Editor {
     });
   }
 
-  get value() { return this.#input.value; }
+  // The text being edited: the pending paste's, or the textarea's.
+  get value() { return this.#pending ? this.#pending.text : this.#input.value; }
 
+  // Replaces the whole text (an example, a file), caret at the start.
   setValue(text) {
-    this.#input.value = text;
     this.#input.scrollTop = 0;
+    if (text.length >= kBigPaste) {
+      this.#hold(text, 0);
+      return;
+    }
+    this.#pending = null;
+    this.#input.readOnly = false;
+    this.#input.value = text;
+    this.#lengthSet();
+    this.#textChanged();
+    this.#onChange({ immediate: true });
+  }
+
+  // Makes `text` the pending text, to be analyzed now and put into the
+  // textarea by fill().
+  #hold(text, caret) {
+    this.#pending = { text, caret };
+    // Typing into the old text now would be lost when the new one lands.
+    this.#input.readOnly = true;
     this.#textChanged();
     this.#onChange({ immediate: true });
   }
 
   async loadFile(file) {
     this.setValue(await file.text());
+  }
+
+  // Puts the pending text, if any, into the textarea once the frame that
+  // shows its result has been drawn (the frame after next begins).
+  fill() {
+    if (!this.#pending) return;
+    const pending = this.#pending;
+    requestAnimationFrame(() => requestAnimationFrame(() => {
+      if (this.#pending !== pending) return;
+      this.#pending = null;
+      this.#input.value = pending.text;
+      this.#input.readOnly = false;
+      this.#input.setSelectionRange(pending.caret, pending.caret);
+      this.#lengthSet();
+      this.#schedule();
+    }));
   }
 
   // The line (1-based, over the whole input) that holds UTF-16 offset `at`.
@@ -101,7 +143,7 @@ export class Editor {
   // Shows an analysis of `text`: its tokens, and marks on lines
   // ([{at, severity, title}]).
   setAnalysis(text, tokens, marks) {
-    if (text !== this.#input.value) return;
+    if (text !== this.value) return;
     const byLine = new Map();
     for (const mark of marks) {
       const line = this.lineOf(mark.at);
@@ -124,7 +166,7 @@ export class Editor {
   }
 
   #textChanged() {
-    const text = this.#input.value;
+    const text = this.value;
     const starts = [0];
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
       starts.push(i + 1);
@@ -146,10 +188,13 @@ export class Editor {
   }
 
   #render() {
-    const text = this.#input.value;
+    const text = this.value;
     const lineHeight = this.#lineHeight();
     const starts = this.#lineStarts;
+    // Geometry is read before the writes below: a read after them would lay
+    // the page out a second time in this frame.
     const top = this.#input.scrollTop;
+    const left = this.#input.scrollLeft;
     const first = Math.max(0, Math.floor(top / lineHeight) - kOverscan);
     const last = Math.min(starts.length - 1,
         Math.ceil((top + this.#input.clientHeight) / lineHeight) + kOverscan);
@@ -185,7 +230,7 @@ export class Editor {
     this.#gutter.innerHTML = gutter;
     const shift = first * lineHeight - top;
     this.#code.style.transform =
-        `translate(${-this.#input.scrollLeft}px, ${shift}px)`;
+        `translate(${-left}px, ${shift}px)`;
     this.#gutter.style.transform = `translateY(${shift}px)`;
   }
 }

@@ -45,9 +45,9 @@ export async function mountSandbox(root, { engine, assetBase, nginxVersion = '1.
   });
   const options = () => ({ ...settings.options(), errorLog: diagnoses.log });
   const editor = new Editor(app, {
-    onChange: ({ immediate, text }) => {
+    onChange: ({ immediate }) => {
       clearTimeout(timer);
-      if (immediate) analyze(text);
+      if (immediate) analyze();
       else timer = setTimeout(analyze, kDebounceMs);
     },
   });
@@ -56,8 +56,9 @@ export async function mountSandbox(root, { engine, assetBase, nginxVersion = '1.
     if (file) editor.loadFile(file);
   });
 
-  // `text` defaults to the paste area's.
-  async function analyze(text = editor.value) {
+  // Analyzes the paste area's text and shows the result.
+  async function analyze() {
+    const text = editor.value;
     clearTimeout(timer);
     app.dataset.state = 'analyzing';
     status.textContent = 'Checking…';
@@ -67,6 +68,7 @@ export async function mountSandbox(root, { engine, assetBase, nginxVersion = '1.
     } catch (e) {
       app.dataset.state = 'failed';
       status.textContent = `ngxfix failed: ${e.message}`;
+      editor.fill();
       return;
     }
     if (answer === null) return;  // a newer request replaced this one
@@ -90,6 +92,7 @@ export async function mountSandbox(root, { engine, assetBase, nginxVersion = '1.
         ` · nginx ${result.nginx_version} · checked in ${Math.round(ms)} ms, in this page`;
     app.dataset.state = 'ready';
     app.dataset.revision = String(Number(app.dataset.revision) + 1);
+    editor.fill();  // a big text, now that its result is on screen
   }
 
   findings.clear('Paste a configuration to check it.');
