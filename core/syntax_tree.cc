@@ -92,6 +92,17 @@ std::vector<uint32_t> SyntaxTree::words(const Node& n) const {
   return words;
 }
 
+uint32_t SyntaxTree::word_count(const Node& n) const {
+  if (n.kind == NodeKind::kComment) return 0;
+  uint32_t end = n.brace != kNone ? n.brace : n.end_token;
+  uint32_t count = 0;
+  for (uint32_t t = n.first_token; t < end; ++t) {
+    if (tokens_[t].kind == TokenKind::kSemicolon) break;
+    count += tokens_[t].kind == TokenKind::kWord;
+  }
+  return count;
+}
+
 uint32_t SyntaxTree::word(const Node& n, size_t index) const {
   if (n.kind == NodeKind::kComment) return kNone;
   uint32_t end = n.brace != kNone ? n.brace : n.end_token;

@@ -131,6 +131,8 @@ class SyntaxTree {
   // A directive's or entry's name and arguments: its kWord tokens before the
   // '{' or ';', comments between them skipped.  For entries, every word.
   std::vector<uint32_t> words(const Node& n) const;
+  // words(n).size(), without building the list.
+  uint32_t word_count(const Node& n) const;
   // The token of words(n)[index], or kNone past the last word; without
   // building the list, for rules that read one argument of many nodes.
   uint32_t word(const Node& n, size_t index) const;

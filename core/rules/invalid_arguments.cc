@@ -17,7 +17,7 @@ void CheckInvalidArguments(RuleContext& context) {
       continue;
     }
     std::string_view name = analysis.Name(n);
-    size_t args = tree.words(node).size() - 1;
+    size_t args = tree.word_count(node) - 1;
     bool is_block = node.flags & kNodeBlock;
     // nginx uses the first matching module; where several would match
     // (a snippet's top level), any one that accepts the statement will do.
