@@ -111,9 +111,17 @@ std::span<const DirectiveSpec> Analysis::Specs(uint32_t node) const {
   return specs_[name_id_[node]];
 }
 
-NodeList Analysis::Find(uint32_t node, std::string_view name) const {
+uint32_t Analysis::NameId(std::string_view name) const {
   auto id = name_ids_.find(name);
-  if (id == name_ids_.end()) return {};
+  return id == name_ids_.end() ? kNone : id->second;
+}
+
+NodeList Analysis::Find(uint32_t node, std::string_view name) const {
+  uint32_t id = NameId(name);
+  return id == kNone ? NodeList() : FindId(node, id);
+}
+
+NodeList Analysis::FindId(uint32_t node, uint32_t name_id) const {
   BlockStatements& block = statements_[node == kNone ? 0 : node + 1];
   if (block.begin == kNone) {
     block.begin = static_cast<uint32_t>(indexed_nodes_.size());
@@ -138,7 +146,7 @@ NodeList Analysis::Find(uint32_t node, std::string_view name) const {
   }
   auto ids_begin = indexed_name_ids_.begin() + block.begin;
   auto [first, last] = std::equal_range(
-      ids_begin, indexed_name_ids_.begin() + block.end, id->second);
+      ids_begin, indexed_name_ids_.begin() + block.end, name_id);
   return NodeList(indexed_nodes_.data() + (first - indexed_name_ids_.begin()),
                   static_cast<size_t>(last - first));
 }

@@ -115,6 +115,11 @@ class Analysis {
   // `node`.  A directive written as a block, or cut short by a syntax
   // error, is not one: other rules report it.
   NodeList Find(uint32_t node, std::string_view name) const;
+  // The same by the number of the name (NameId()), for callers that ask
+  // block after block for one name.
+  NodeList FindId(uint32_t node, uint32_t name_id) const;
+  // The number of a directive name, or kNone when no node has that name.
+  uint32_t NameId(std::string_view name) const;
   // The nearest enclosing node (or the node itself) whose block opens one
   // of `contexts`, or kNone.
   uint32_t Enclosing(uint32_t node, uint32_t contexts) const;

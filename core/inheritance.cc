@@ -61,8 +61,10 @@ std::string DefaultValue(std::string_view name, const NginxVersion& version) {
 Effective EffectiveDirective(const Analysis& analysis, uint32_t place,
                              std::string_view name) {
   const SyntaxTree& tree = analysis.tree();
+  uint32_t name_id = analysis.NameId(name);
+  if (name_id == kNone) return {};
   for (uint32_t level = place;;) {
-    NodeList here = analysis.Find(level, name);
+    NodeList here = analysis.FindId(level, name_id);
     if (!here.empty()) {
       Effective effective;
       effective.level = level;

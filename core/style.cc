@@ -7,7 +7,7 @@ namespace ngxfix {
 namespace {
 
 // How many of a file's nodes DetectStyle() reads.
-constexpr size_t kStyleSample = 20000;
+constexpr size_t kStyleSample = 4096;
 
 // Start of the line that holds `offset`, but not before `floor`.
 uint32_t LineStart(std::string_view text, uint32_t offset, uint32_t floor) {
