@@ -1,5 +1,17 @@
-# Writes the bytes of IN as a C++ array named SYMBOL into OUT.
-file(READ "${IN}" hex HEX)
+# Writes the bytes of IN as a C++ array named SYMBOL into OUT.  A .tsv file
+# loses its comment lines first: ReadTsv() (core/tsv.cc) skips them anyway,
+# and they weigh some 4 KB of the gzip'ed WebAssembly page.  Other files
+# are embedded byte for byte.
+if(IN MATCHES "\\.tsv$")
+  file(READ "${IN}" text)
+  # Each comment line goes with the newline before it; the first line has
+  # none, hence the newline put in front and taken off again.
+  string(REGEX REPLACE "\n#[^\n]*" "" text "\n${text}")
+  string(SUBSTRING "${text}" 1 -1 text)
+  string(HEX "${text}" hex)
+else()
+  file(READ "${IN}" hex HEX)
+endif()
 string(REGEX REPLACE "([0-9a-f][0-9a-f])" "0x\\1," bytes "${hex}")
 string(LENGTH "${hex}" hex_length)
 math(EXPR length "${hex_length} / 2")
