@@ -35,27 +35,41 @@ Edit InsertSettings(const RuleContext& context, const FixBuilder& builder,
                              : builder.InsertBefore(node, statements);
 }
 
+void SetDirective(const RuleContext& context, const FixBuilder& builder,
+                  uint32_t pass_node, std::string_view name,
+                  const std::vector<std::string>& values,
+                  std::vector<Edit>* edits,
+                  std::vector<std::string>* statements) {
+  const SyntaxTree& tree = context.tree();
+  std::string statement(name);
+  for (const std::string& value : values) {
+    statement += " " + QuoteWord(value, builder.style().quote);
+  }
+  statement += ";";
+  uint32_t block = BlockOf(tree, SettingsAnchor(context.analysis(), pass_node));
+  std::vector<uint32_t> own = context.analysis().Find(block, name);
+  if (own.empty()) {
+    statements->push_back(statement);
+    return;
+  }
+  for (uint32_t n : own) {
+    // One value for one: only that word changes, comments around it stay.
+    if (values.size() == 1 && tree.word_count(tree.nodes()[n]) == 2) {
+      edits->push_back(builder.ReplaceToken(
+          tree.word(tree.nodes()[n], 1),
+          QuoteWord(values[0], builder.style().quote)));
+    } else {
+      edits->push_back(builder.Replace(tree.nodes()[n], statement));
+    }
+  }
+}
+
 void SetScalar(const RuleContext& context, const FixBuilder& builder,
                uint32_t pass_node, std::string_view name,
                std::string_view value, std::vector<Edit>* edits,
                std::vector<std::string>* statements) {
-  const SyntaxTree& tree = context.tree();
-  uint32_t block = BlockOf(tree, SettingsAnchor(context.analysis(), pass_node));
-  std::vector<uint32_t> own = context.analysis().Find(block, name);
-  if (own.empty()) {
-    statements->push_back(builder.Statement({name, value}));
-    return;
-  }
-  for (uint32_t n : own) {
-    std::vector<uint32_t> words = tree.words(tree.nodes()[n]);
-    if (words.size() == 2) {
-      edits->push_back(builder.ReplaceToken(
-          words[1], QuoteWord(value, builder.style().quote)));
-    } else {
-      edits->push_back(builder.Replace(tree.nodes()[n],
-                                       builder.Statement({name, value})));
-    }
-  }
+  SetDirective(context, builder, pass_node, name, {std::string(value)}, edits,
+               statements);
 }
 
 std::string StatementText(const SyntaxTree& tree, uint32_t node) {

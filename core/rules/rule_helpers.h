@@ -40,6 +40,12 @@ void SetScalar(const RuleContext& context, const FixBuilder& builder,
                uint32_t pass_node, std::string_view name,
                std::string_view value, std::vector<Edit>* edits,
                std::vector<std::string>* statements);
+// The same for a directive of several values (proxy_buffers 8 16k).
+void SetDirective(const RuleContext& context, const FixBuilder& builder,
+                  uint32_t pass_node, std::string_view name,
+                  const std::vector<std::string>& values,
+                  std::vector<Edit>* edits,
+                  std::vector<std::string>* statements);
 
 // A statement's text as written, to copy it elsewhere; "" when a syntax
 // error stands inside it, since a copy would repeat the error.

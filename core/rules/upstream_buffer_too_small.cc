@@ -68,28 +68,6 @@ uint64_t FirstSize(const std::vector<std::string>& words, uint64_t fallback) {
   return words.empty() ? fallback : ParseSize(words[0]).value_or(fallback);
 }
 
-// Sets `name` to `words` where the pass's settings live: its own statement
-// rewritten, or a new one.
-void SetWords(const RuleContext& context, const FixBuilder& builder,
-              uint32_t pass_node, const std::string& name,
-              const std::vector<std::string>& words, std::vector<Edit>* edits,
-              std::vector<std::string>* statements) {
-  std::string statement = name;
-  for (const std::string& w : words) {
-    statement += " " + QuoteWord(w, builder.style().quote);
-  }
-  statement += ";";
-  uint32_t block = SettingsBlock(context.analysis(), pass_node);
-  std::vector<uint32_t> own = context.analysis().Find(block, name);
-  if (own.empty()) {
-    statements->push_back(statement);
-  } else {
-    for (uint32_t n : own) {
-      edits->push_back(builder.Replace(context.tree().nodes()[n], statement));
-    }
-  }
-}
-
 }  // namespace
 
 void CheckUpstreamBufferTooSmall(RuleContext& context) {
@@ -149,8 +127,9 @@ void CheckUpstreamBufferTooSmall(RuleContext& context) {
       if (busy > (count - 1) * each) {
         each = std::max(each, kTarget);
         count = std::max<uint64_t>(count, busy / each + 2);
-        SetWords(context, builder, pass.node, prefix + "_buffers",
-                 {std::to_string(count), SizeText(each)}, &edits, &statements);
+        SetDirective(context, builder, pass.node, prefix + "_buffers",
+                     {std::to_string(count), SizeText(each)}, &edits,
+                     &statements);
         explanation += " " + prefix + "_buffers becomes " +
                        std::to_string(count) + " " + SizeText(each) +
                        ", since nginx requires the busy buffers (" +
