@@ -10,6 +10,7 @@
 
 #include "core/check.h"
 #include "tests/nginx/nginx_harness.h"
+#include "tests/support/rule_fixture.h"
 #include "tests/support/test_support.h"
 
 namespace ngxfix {
@@ -22,46 +23,6 @@ using nginx_test::RunNginxTest;
 using testing::ReadFile;
 using testing::TempDir;
 using testing::WriteFile;
-
-// What a fixture's "# ngxfix-test:" lines set, enough to fix it.
-CheckOptions OptionsOf(const std::string& text) {
-  CheckOptions options;
-  size_t at = 0;
-  while ((at = text.find("# ngxfix-test:", at)) != std::string::npos) {
-    size_t eol = text.find('\n', at);
-    std::string line = text.substr(at, eol - at);
-    at = eol;
-    size_t v = line.find("nginx-version=");
-    if (v != std::string::npos) {
-      options.analysis.nginx_version =
-          *NginxVersion::Parse(line.substr(v + 14, line.find(' ', v) - v - 14));
-    }
-    for (size_t b = line.find("backend="); b != std::string::npos;
-         b = line.find("backend=", b + 1)) {
-      std::string spec = line.substr(b + 8, line.find(' ', b) - b - 8);
-      size_t eq = spec.rfind('=');
-      options.analysis.backends.push_back(
-          {spec.substr(0, eq), *ParseProtocol(spec.substr(eq + 1))});
-    }
-    for (size_t l = line.find("logged="); l != std::string::npos;
-         l = line.find("logged=", l + 1)) {
-      std::string spec = line.substr(l + 7, line.find(' ', l) - l - 7);
-      size_t eq = spec.rfind('=');
-      options.analysis.logged_causes[spec.substr(0, eq)].push_back(
-          spec.substr(eq + 1));
-    }
-  }
-  return options;
-}
-
-std::vector<std::string> Fixtures() {
-  std::vector<std::string> paths;
-  for (const std::string& p :
-       testing::ListFiles(std::string(NGXFIX_SOURCE_DIR) + "/tests/rules")) {
-    if (p.ends_with(".conf") && !p.ends_with(".fixed.conf")) paths.push_back(p);
-  }
-  return paths;
-}
 
 // nginx -t on `text` placed as a whole configuration or included at the
 // first level that takes it; "" when nginx accepts it at one of them.
@@ -93,10 +54,12 @@ TEST(FixedFixtures, PassNginxTestAndTheirDiffsApply) {
   std::string missing = nginx_test::NginxMissingMessage();
   ASSERT_EQ(missing, "") << missing;
   int judged = 0, patched = 0;
-  for (const std::string& path : Fixtures()) {
+  for (const std::string& path : testing::RuleFixturePaths()) {
     SCOPED_TRACE(path);
-    std::string text = ReadFile(path);
-    CheckOptions options = OptionsOf(text);
+    testing::RuleFixture fixture = testing::LoadRuleFixture(path);
+    ASSERT_EQ(fixture.error, "");
+    const std::string& text = fixture.text;
+    const CheckOptions& options = fixture.options;
     FixResult fix = Fix(text, ParseOptions{"nginx.conf"}, options);
 
     if (fix.fixed != text) {
