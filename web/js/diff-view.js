@@ -94,6 +94,9 @@ export function parseUnified(text) {
 }
 
 // The HTML of structured hunks (the LLM panel draws its fix with it too).
+// No table: a hunk is a row of columns, the line numbers of each as one
+// text block and the code as one block per line; a 200-line diff as a
+// table cost Chromium three times the layout (two passes over every cell).
 export function render(changes, split) {
   if (changes.length === 0) {
     return '<p class="nx-empty">Nothing to change.</p>';
@@ -101,17 +104,15 @@ export function render(changes, split) {
   let budget = kMaxLines;
   let html = '';
   for (const change of changes) {
-    html += `<div class="nx-diff-file"><div class="nx-diff-path">${escapeHtml(change.path)}</div>`;
-    html += split ? '<table class="nx-diff-split">' : '<table class="nx-diff-unified">';
+    html += `<div class="nx-diff-file"><div class="nx-diff-path">${escapeHtml(change.path)}</div>` +
+            `<div class="${split ? 'nx-diff-split' : 'nx-diff-unified'}">`;
     for (const hunk of change.hunks) {
       if (budget <= 0) break;
-      html += `<tbody><tr class="nx-diff-hunk"><td colspan="${split ? 4 : 3}">@@ -${
-          hunk.old_start} +${hunk.new_start} @@</td></tr>`;
-      html += split ? splitRows(hunk) : unifiedRows(hunk);
-      html += '</tbody>';
+      html += `<div class="nx-diff-hunk">@@ -${hunk.old_start} +${hunk.new_start} @@</div>`;
+      html += split ? splitColumns(hunk) : unifiedColumns(hunk);
       budget -= hunk.lines.length;
     }
-    html += '</table></div>';
+    html += '</div></div>';
   }
   if (budget <= 0) {
     html += `<p class="nx-empty">The diff is long: the first ${kMaxLines} lines are shown; ` +
@@ -124,30 +125,51 @@ const kKind = { ' ': 'ctx', '-': 'del', '+': 'add' };
 
 const code = (text) => escapeHtml(text.replace(/\r?\n$/, ''));
 
-function unifiedRows(hunk) {
+// One line of code; removed and added lines start with their sign, which
+// copying leaves out.
+const codeLine = (kind, text) => kind === ' '
+    ? `<div class="nx-diff-ctx">${code(text)}</div>`
+    : `<div class="nx-diff-${kKind[kind]}"><span class="nx-diff-sign">${kind} </span>${
+        code(text)}</div>`;
+
+// A column of line numbers, one per line ('' for none).
+const numbers = (list) => `<div class="nx-diff-ln" aria-hidden="true">${list.join('\n')}\n</div>`;
+
+function unifiedColumns(hunk) {
   let oldLine = hunk.old_start;
   let newLine = hunk.new_start;
-  return hunk.lines.map(([kind, text]) => {
-    const o = kind === '+' ? '' : oldLine++;
-    const n = kind === '-' ? '' : newLine++;
-    return `<tr class="nx-diff-${kKind[kind]}"><td class="nx-diff-ln">${o}</td>` +
-           `<td class="nx-diff-ln">${n}</td><td class="nx-diff-code">` +
-           `<span class="nx-diff-sign">${kind === ' ' ? ' ' : kind}</span>${code(text)}</td></tr>`;
-  }).join('');
+  const olds = [];
+  const news = [];
+  let lines = '';
+  for (const [kind, text] of hunk.lines) {
+    olds.push(kind === '+' ? '' : oldLine++);
+    news.push(kind === '-' ? '' : newLine++);
+    lines += codeLine(kind, text);
+  }
+  return `<div class="nx-diff-cols">${numbers(olds)}${numbers(news)}` +
+         `<div class="nx-diff-code">${lines}</div></div>`;
 }
 
-// Side by side: runs of removed lines face the added lines that replace them.
-function splitRows(hunk) {
-  let oldLine = hunk.old_start;
-  let newLine = hunk.new_start;
-  let rows = '';
-  const cell = (line, kind, text) => line === null
-      ? '<td class="nx-diff-ln"></td><td class="nx-diff-empty"></td>'
-      : `<td class="nx-diff-ln">${line}</td><td class="nx-diff-code nx-diff-${kind}">${code(text)}</td>`;
+// Side by side: runs of removed lines face the added lines that replace
+// them; the shorter run is padded with empty lines.
+function splitColumns(hunk) {
+  const sides = [{ line: hunk.old_start, numbers: [], lines: '' },
+                 { line: hunk.new_start, numbers: [], lines: '' }];
+  const put = (side, kind, text) => {
+    if (kind === null) {
+      side.numbers.push('');
+      side.lines += '<div class="nx-diff-empty"> </div>';
+    } else {
+      side.numbers.push(side.line++);
+      side.lines += codeLine(kind, text);
+    }
+  };
+  const [before, after] = sides;
   const lines = hunk.lines;
   for (let i = 0; i < lines.length;) {
     if (lines[i][0] === ' ') {
-      rows += `<tr>${cell(oldLine++, 'ctx', lines[i][1])}${cell(newLine++, 'ctx', lines[i][1])}</tr>`;
+      put(before, ' ', lines[i][1]);
+      put(after, ' ', lines[i][1]);
       ++i;
       continue;
     }
@@ -156,10 +178,11 @@ function splitRows(hunk) {
     while (i < lines.length && lines[i][0] === '-') removed.push(lines[i++][1]);
     while (i < lines.length && lines[i][0] === '+') added.push(lines[i++][1]);
     for (let k = 0; k < Math.max(removed.length, added.length); ++k) {
-      rows += '<tr>' +
-          (k < removed.length ? cell(oldLine++, 'del', removed[k]) : cell(null)) +
-          (k < added.length ? cell(newLine++, 'add', added[k]) : cell(null)) + '</tr>';
+      put(before, k < removed.length ? '-' : null, removed[k]);
+      put(after, k < added.length ? '+' : null, added[k]);
     }
   }
-  return rows;
+  return '<div class="nx-diff-cols">' + sides.map((side) =>
+      `<div class="nx-diff-side">${numbers(side.numbers)}` +
+      `<div class="nx-diff-code">${side.lines}</div></div>`).join('') + '</div>';
 }
