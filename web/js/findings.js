@@ -6,6 +6,9 @@
 import { escapeHtml, part } from './dom.js';
 
 const kPage = 100;
+// Longer lists are laid out lazily (ngxfix.css): for a short one the lazy
+// layout is a second layout pass in the frame that shows the result.
+const kLazyFrom = 20;
 
 export class FindingsView {
   #list;
@@ -69,7 +72,8 @@ export class FindingsView {
         .filter(([, n]) => n > 0)
         .map(([s, n]) => `${n} ${s}${n === 1 ? '' : 's'}`).join(', ');
     let html = `<p class="nx-summary">${counts}, for nginx ${
-        escapeHtml(result.nginx_version)}.</p><ol class="nx-findings">`;
+        escapeHtml(result.nginx_version)}.</p><ol class="nx-findings${
+        findings.length >= kLazyFrom ? ' nx-findings-lazy' : ''}">`;
     for (const f of findings.slice(0, this.#shown)) {
       html += `
       <li class="nx-finding nx-sev-${escapeHtml(f.severity)}" data-rule="${escapeHtml(f.rule)}">
