@@ -79,8 +79,7 @@ Table Load() {
     const std::vector<std::string_view>& f = row.cells;
     table.rows.push_back(DirectiveSpec{
         f[0], f[1], Bits(f[2], ',', kContextNames), Bits(f[3], '|', kArgNames),
-        f[4] == "block", VersionOrZero(f[5]), VersionOrZero(f[6]),
-        f[7] == "-" ? std::string_view() : f[7]});
+        f[4] == "block", VersionOrZero(f[5]), VersionOrZero(f[6])});
   }
   std::stable_sort(table.rows.begin(), table.rows.end(),
                    [](const auto& a, const auto& b) { return a.name < b.name; });

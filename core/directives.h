@@ -57,7 +57,8 @@ struct DirectiveSpec {
   bool block;
   NginxVersion since;  // {0,0,0} when it predates every supported version
   NginxVersion until;  // {0,0,0} when it was never removed
-  std::string_view notes;
+  // directives.tsv's eighth column, notes, is for people: it is embedded
+  // blank and not read.
 
   bool ExistsIn(const NginxVersion& v) const {
     return since <= v && (until == NginxVersion{} || v < until);
