@@ -79,38 +79,53 @@ uint32_t SyntaxTree::end_offset(const Node& n) const {
   return last.offset + last.length;
 }
 
+namespace {
+
+// Calls visit(token index) for each of a node's words, as words() lists
+// them, until visit returns false.
+template <typename Visit>
+void ForEachWord(const std::vector<Token>& tokens, const Node& n, Visit visit) {
+  if (n.kind == NodeKind::kComment) return;
+  uint32_t end = n.brace != kNone ? n.brace : n.end_token;
+  for (uint32_t t = n.first_token; t < end; ++t) {
+    if (tokens[t].kind == TokenKind::kSemicolon) return;
+    if (tokens[t].kind == TokenKind::kWord && !visit(t)) return;
+  }
+}
+
+}  // namespace
+
 std::vector<uint32_t> SyntaxTree::words(const Node& n) const {
   std::vector<uint32_t> words;
-  if (n.kind == NodeKind::kComment) return words;
-  uint32_t end = n.brace != kNone ? n.brace : n.end_token;
   // One allocation: most statements have a few words, and rules ask often.
-  words.reserve(std::min<uint32_t>(end - n.first_token, 8));
-  for (uint32_t t = n.first_token; t < end; ++t) {
-    if (tokens_[t].kind == TokenKind::kWord) words.push_back(t);
-    if (tokens_[t].kind == TokenKind::kSemicolon) break;
+  if (n.kind != NodeKind::kComment) {
+    uint32_t end = n.brace != kNone ? n.brace : n.end_token;
+    words.reserve(std::min<uint32_t>(end - n.first_token, 8));
   }
+  ForEachWord(tokens_, n, [&](uint32_t t) {
+    words.push_back(t);
+    return true;
+  });
   return words;
 }
 
 uint32_t SyntaxTree::word_count(const Node& n) const {
-  if (n.kind == NodeKind::kComment) return 0;
-  uint32_t end = n.brace != kNone ? n.brace : n.end_token;
   uint32_t count = 0;
-  for (uint32_t t = n.first_token; t < end; ++t) {
-    if (tokens_[t].kind == TokenKind::kSemicolon) break;
-    count += tokens_[t].kind == TokenKind::kWord;
-  }
+  ForEachWord(tokens_, n, [&](uint32_t) {
+    ++count;
+    return true;
+  });
   return count;
 }
 
 uint32_t SyntaxTree::word(const Node& n, size_t index) const {
-  if (n.kind == NodeKind::kComment) return kNone;
-  uint32_t end = n.brace != kNone ? n.brace : n.end_token;
-  for (uint32_t t = n.first_token; t < end; ++t) {
-    if (tokens_[t].kind == TokenKind::kSemicolon) break;
-    if (tokens_[t].kind == TokenKind::kWord && index-- == 0) return t;
-  }
-  return kNone;
+  uint32_t found = kNone;
+  ForEachWord(tokens_, n, [&](uint32_t t) {
+    if (index-- > 0) return true;
+    found = t;
+    return false;
+  });
+  return found;
 }
 
 std::string SyntaxTree::name(const Node& n) const {
