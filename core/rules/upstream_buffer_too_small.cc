@@ -47,20 +47,25 @@ std::string SizeText(uint64_t bytes) {
   return std::to_string(bytes);
 }
 
-// The words of the statement in effect for `name` (without the name), or
-// nginx's default split into words.
-std::vector<std::string> EffectiveWords(const RuleContext& context,
-                                        uint32_t block, std::string_view name) {
+// The words of the statement in effect for `name` (without the name);
+// nullopt when no level sets it.
+std::optional<std::vector<std::string>> WordsInEffect(
+    const RuleContext& context, uint32_t block, std::string_view name) {
   Effective effective = EffectiveDirective(context.analysis(), block, name);
-  if (effective.nodes.empty()) {
-    std::string value = DefaultValue(name, context.version());
-    if (value.empty()) return {};
-    std::vector<std::string_view> words = Split(value, ' ');
-    return {words.begin(), words.end()};
-  }
+  if (effective.nodes.empty()) return std::nullopt;
   std::vector<std::string> words = Values(context.tree(), effective.nodes[0]);
   words.erase(words.begin());
   return words;
+}
+
+// The same, or nginx's default split into words.
+std::vector<std::string> EffectiveWords(const RuleContext& context,
+                                        uint32_t block, std::string_view name) {
+  if (auto words = WordsInEffect(context, block, name)) return *words;
+  std::string value = DefaultValue(name, context.version());
+  if (value.empty()) return {};
+  std::vector<std::string_view> words = Split(value, ' ');
+  return {words.begin(), words.end()};
 }
 
 // The size the first word says, or `fallback`.
@@ -114,10 +119,9 @@ void CheckUpstreamBufferTooSmall(RuleContext& context) {
       }
       uint64_t largest = std::max(kTarget, each);
       std::string busy_name = prefix + "_busy_buffers_size";
-      Effective busy_set = EffectiveDirective(analysis, block, busy_name);
       uint64_t busy = 2 * largest;
-      if (!busy_set.nodes.empty()) {
-        busy = FirstSize(EffectiveWords(context, block, busy_name), 2 * largest);
+      if (auto busy_words = WordsInEffect(context, block, busy_name)) {
+        busy = FirstSize(*busy_words, 2 * largest);
         if (busy < largest) {
           busy = 2 * largest;
           SetScalar(context, builder, pass.node, busy_name, SizeText(busy),
@@ -136,8 +140,8 @@ void CheckUpstreamBufferTooSmall(RuleContext& context) {
                        SizeText(busy) + ") to fit in all of them but one.";
       }
       std::string write_name = prefix + "_temp_file_write_size";
-      if (!EffectiveDirective(analysis, block, write_name).nodes.empty() &&
-          FirstSize(EffectiveWords(context, block, write_name), 0) < largest) {
+      auto write_words = WordsInEffect(context, block, write_name);
+      if (write_words && FirstSize(*write_words, 0) < largest) {
         SetScalar(context, builder, pass.node, write_name,
                   SizeText(2 * largest), &edits, &statements);
       }
