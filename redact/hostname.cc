@@ -89,6 +89,17 @@ void ForEachParent(const std::vector<std::string_view>& labels, Visit visit) {
   }
 }
 
+// How many labels the longest "suffix" that `labels` end in has; 0 for none.
+size_t KnownSuffixLabels(const std::vector<std::string_view>& labels) {
+  const HostnameFacts& f = Facts();
+  size_t known = 0;
+  ForEachParent(labels, [&](const std::string& parent, size_t count) {
+    if (f.suffixes.count(parent)) known = count;
+    return count < f.longest_suffix_labels;
+  });
+  return known;
+}
+
 bool IsKeptLabel(const std::string& lower) {
   const HostnameFacts& f = Facts();
   if (f.labels.count(lower)) return true;
@@ -187,12 +198,7 @@ std::string SuffixAlternation() {
 }
 
 bool HasKnownSuffix(std::string_view name) {
-  bool known = false;
-  ForEachParent(Labels(name, Separator(name)), [&](const std::string& parent, size_t count) {
-    known = Facts().suffixes.count(parent) > 0;
-    return !known && count < Facts().longest_suffix_labels;
-  });
-  return known;
+  return KnownSuffixLabels(Labels(name, Separator(name))) > 0;
 }
 
 bool IsFileExtension(std::string_view word) {
@@ -201,14 +207,9 @@ bool IsFileExtension(std::string_view word) {
 
 std::string HostnamePlaceholder(std::string_view name, const RedactionKey& key,
                                 AddressMapper& addresses, int attempt) {
-  const HostnameFacts& f = Facts();
   std::string_view separator = Separator(name);
   std::vector<std::string_view> labels = Labels(name, separator);
-  size_t kept_suffix_labels = 0;
-  ForEachParent(labels, [&](const std::string& parent, size_t count) {
-    if (f.suffixes.count(parent)) kept_suffix_labels = count;
-    return count < f.longest_suffix_labels;
-  });
+  size_t kept_suffix_labels = KnownSuffixLabels(labels);
   size_t named = labels.size() - (labels.back().empty() ? 1 : 0);
   std::string out;
   for (size_t i = 0; i < labels.size(); ++i) {
