@@ -241,6 +241,10 @@ void AddEvidence(const SyntaxTree& tree, std::string_view log,
                  AnalysisOptions* options) {
   DiagnoseResult result = Diagnose(log);
   LinkToConfig(Analysis(tree, *options), &result);
+  AddEvidence(result, options);
+}
+
+void AddEvidence(const DiagnoseResult& result, AnalysisOptions* options) {
   for (auto& [backend, protocol] : Evidence(result)) {
     options->evidence[backend] = protocol;
   }

@@ -98,6 +98,8 @@ std::map<std::string, std::vector<std::string>> LoggedCauses(
 // to options->evidence and options->logged_causes.
 void AddEvidence(const SyntaxTree& tree, std::string_view log,
                  AnalysisOptions* options);
+// The same from diagnoses already linked, for callers that show them too.
+void AddEvidence(const DiagnoseResult& result, AnalysisOptions* options);
 
 }  // namespace ngxfix
 

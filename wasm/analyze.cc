@@ -217,11 +217,7 @@ EMSCRIPTEN_KEEPALIVE ngxfix::wasm::Result* ngxfix_analyze(char* text,
   if (!options.error_log.empty()) {
     diagnosis = Diagnose(options.error_log);
     LinkToConfig(Analysis(tree, options.check.analysis), &diagnosis);
-    AnalysisOptions& analysis = options.check.analysis;
-    for (const auto& [backend, protocol] : Evidence(diagnosis)) {
-      analysis.evidence[backend] = protocol;
-    }
-    analysis.logged_causes = LoggedCauses(diagnosis);
+    AddEvidence(diagnosis, &options.check.analysis);
   }
   FixResult fix = Fix(input, options.parse, options.check);
 
