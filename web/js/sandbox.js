@@ -49,19 +49,15 @@ export async function mountSandbox(root, { engine, assetBase, nginxVersion = '1.
   const llm = new LlmPanel(part(app, 'llm'), { engine });
   const settings = new Settings(app, { nginxVersion, onChange: () => analyze() });
   let timer = 0;
-  const diagnoses = new DiagnosesView(app, {
-    onChange: () => {
-      clearTimeout(timer);
-      timer = setTimeout(analyze, kDebounceMs);
-    },
-  });
+  // Typing waits for a pause (analyze() clears the timer it replaces).
+  const analyzeSoon = () => {
+    clearTimeout(timer);
+    timer = setTimeout(analyze, kDebounceMs);
+  };
+  const diagnoses = new DiagnosesView(app, { onChange: analyzeSoon });
   const options = () => ({ ...settings.options(), errorLog: diagnoses.log });
   const editor = new Editor(app, {
-    onChange: ({ immediate }) => {
-      clearTimeout(timer);
-      if (immediate) analyze();
-      else timer = setTimeout(analyze, kDebounceMs);
-    },
+    onChange: ({ immediate }) => (immediate ? analyze() : analyzeSoon()),
   });
   part(app, 'file').addEventListener('change', (event) => {
     const file = event.target.files[0];
