@@ -107,9 +107,9 @@ int Redact(const Arguments& a, std::string text) {
     if (!map) return Failed("cannot write " + a.map);
   }
   if (a.format == "json") {
-    nlohmann::json out = {{"text", result.text},
+    nlohmann::ordered_json out = {{"text", result.text},
                           {"report", RedactionReportToJson(result.report)}};
-    WriteStdout(out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+    WriteStdout(out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n");
   } else {
     WriteStdout(result.text);
     std::cerr << RedactionReportToText(result.report);

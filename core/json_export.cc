@@ -79,8 +79,8 @@
 //    strings.  A UTF-8 byte order mark is not part of the first directive.
 //  - Warnings are not crossplane errors; includes never name a file that was
 //    not given, and a missing one is not an error.
-// Keys come in crossplane's order when the header's JSON type is
-// nlohmann::ordered_json; nlohmann::json sorts them.
+// Keys come in crossplane's order (nlohmann::ordered_json keeps the order
+// they are added in).
 
 #include "core/json_export.h"
 
@@ -94,8 +94,7 @@
 namespace ngxfix {
 namespace {
 
-// The JSON type the header returns (nlohmann::json or ordered_json).
-using Json = decltype(TreeToJson(std::declval<const SyntaxTree&>()));
+using Json = nlohmann::ordered_json;
 
 constexpr std::string_view kReplacementCharacter = "\xEF\xBF\xBD";
 

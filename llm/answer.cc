@@ -33,9 +33,9 @@ std::string_view ErrorWords(std::string_view kind) {
 
 // The API's own words: {"error": {"message": ...}} in both APIs, else the
 // start of the body.
-std::string ApiMessage(const nlohmann::json& json, std::string_view body) {
+std::string ApiMessage(const nlohmann::ordered_json& json, std::string_view body) {
   if (json.is_object() && json.contains("error")) {
-    const nlohmann::json& error = json["error"];
+    const nlohmann::ordered_json& error = json["error"];
     if (error.is_object() && error.contains("message") &&
         error["message"].is_string()) {
       return error["message"].get<std::string>();
@@ -47,7 +47,7 @@ std::string ApiMessage(const nlohmann::json& json, std::string_view body) {
 
 // The model's text: OpenAI's choices[0].message.content, or the text blocks
 // of Anthropic's content.
-std::optional<std::string> ModelText(const nlohmann::json& json,
+std::optional<std::string> ModelText(const nlohmann::ordered_json& json,
                                      std::string_view provider) {
   if (!json.is_object()) return std::nullopt;
   if (provider == "anthropic") {
@@ -55,7 +55,7 @@ std::optional<std::string> ModelText(const nlohmann::json& json,
       return std::nullopt;
     }
     std::string text;
-    for (const nlohmann::json& block : json["content"]) {
+    for (const nlohmann::ordered_json& block : json["content"]) {
       if (block.is_object() && block.value("type", "") == "text" &&
           block.contains("text") && block["text"].is_string()) {
         text += block["text"].get<std::string>();
@@ -63,12 +63,12 @@ std::optional<std::string> ModelText(const nlohmann::json& json,
     }
     return text;
   }
-  const nlohmann::json* content = nullptr;
+  const nlohmann::ordered_json* content = nullptr;
   if (json.contains("choices") && json["choices"].is_array() &&
       !json["choices"].empty() && json["choices"][0].is_object() &&
       json["choices"][0].contains("message") &&
       json["choices"][0]["message"].is_object()) {
-    const nlohmann::json& message = json["choices"][0]["message"];
+    const nlohmann::ordered_json& message = json["choices"][0]["message"];
     if (message.contains("content")) content = &message["content"];
   }
   if (content == nullptr || !content->is_string()) return std::nullopt;
@@ -218,7 +218,7 @@ std::string UnifiedDiff(std::string_view before, std::string_view after) {
 LlmReply ReadLlmReply(const LlmSettings& settings, int http_status,
                       std::string_view body) {
   LlmReply reply;
-  nlohmann::json json = nlohmann::json::parse(body, nullptr, false);
+  nlohmann::ordered_json json = nlohmann::ordered_json::parse(body, nullptr, false);
   if (http_status < 200 || http_status > 299) {
     reply.error_kind = ErrorKind(http_status);
     reply.error = "HTTP " + std::to_string(http_status) + ": " +

@@ -51,7 +51,7 @@ void CheckText(std::string_view text, const RedactionMap& map,
   FindOriginals(text, map, found);
 }
 
-void CheckStrings(const nlohmann::json& value, const RedactionMap& map,
+void CheckStrings(const nlohmann::ordered_json& value, const RedactionMap& map,
                   std::vector<Detection>* found) {
   if (value.is_string()) {
     CheckText(value.get_ref<const std::string&>(), map, found);
@@ -68,7 +68,7 @@ void CheckStrings(const nlohmann::json& value, const RedactionMap& map,
 std::vector<Detection> CheckOutgoing(std::string_view body,
                                      const RedactionMap& map) {
   std::vector<Detection> found;
-  nlohmann::json json = nlohmann::json::parse(body, nullptr, false);
+  nlohmann::ordered_json json = nlohmann::ordered_json::parse(body, nullptr, false);
   if (json.is_discarded()) {
     CheckText(body, map, &found);  // not JSON: the raw text is what leaves
   } else {

@@ -134,13 +134,13 @@ RedactResult RedactText(std::string text, const RedactOptions& options = {});
 std::string Rehydrate(std::string_view text, const RedactionMap& map);
 
 // {"entries": [{"placeholder", "original", "kind", "detector"}, ...]}
-nlohmann::json RedactionMapToJson(const RedactionMap& map);
+nlohmann::ordered_json RedactionMapToJson(const RedactionMap& map);
 // The inverse; on malformed input returns nullopt and says why in `error`.
 std::optional<RedactionMap> RedactionMapFromJson(std::string_view json,
                                                  std::string* error);
 
 // [{"kind", "detector", "placeholder", "file", "line", "column", "count"}]
-nlohmann::json RedactionReportToJson(
+nlohmann::ordered_json RedactionReportToJson(
     const std::vector<RedactionReportItem>& report);
 // One line per item: FILE:LINE:COL: KIND (DETECTOR) -> PLACEHOLDER, N times
 std::string RedactionReportToText(

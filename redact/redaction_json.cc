@@ -35,8 +35,8 @@ std::optional<RedactionKind> RedactionKindFromName(std::string_view name) {
   return std::nullopt;
 }
 
-nlohmann::json RedactionMapToJson(const RedactionMap& map) {
-  nlohmann::json entries = nlohmann::json::array();
+nlohmann::ordered_json RedactionMapToJson(const RedactionMap& map) {
+  nlohmann::ordered_json entries = nlohmann::ordered_json::array();
   for (const RedactionEntry& e : map.entries) {
     entries.push_back({{"placeholder", e.placeholder},
                        {"original", e.original},
@@ -48,7 +48,7 @@ nlohmann::json RedactionMapToJson(const RedactionMap& map) {
 
 std::optional<RedactionMap> RedactionMapFromJson(std::string_view json,
                                                  std::string* error) {
-  nlohmann::json doc = nlohmann::json::parse(json, nullptr, /*allow_exceptions=*/false);
+  nlohmann::ordered_json doc = nlohmann::ordered_json::parse(json, nullptr, /*allow_exceptions=*/false);
   if (doc.is_discarded()) {
     *error = "the map is not valid JSON";
     return std::nullopt;
@@ -59,7 +59,7 @@ std::optional<RedactionMap> RedactionMapFromJson(std::string_view json,
   }
   RedactionMap map;
   size_t index = 0;
-  for (const nlohmann::json& entry : doc["entries"]) {
+  for (const nlohmann::ordered_json& entry : doc["entries"]) {
     std::string where = "entry " + std::to_string(index++) + ": ";
     if (!entry.is_object()) {
       *error = where + "not an object";
@@ -89,8 +89,8 @@ std::optional<RedactionMap> RedactionMapFromJson(std::string_view json,
   return map;
 }
 
-nlohmann::json RedactionReportToJson(const std::vector<RedactionReportItem>& report) {
-  nlohmann::json items = nlohmann::json::array();
+nlohmann::ordered_json RedactionReportToJson(const std::vector<RedactionReportItem>& report) {
+  nlohmann::ordered_json items = nlohmann::ordered_json::array();
   for (const RedactionReportItem& item : report) {
     items.push_back({{"kind", RedactionKindName(item.kind)},
                      {"detector", item.detector},

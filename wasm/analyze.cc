@@ -67,7 +67,7 @@ struct Options {
 };
 
 // A list of strings at `key`, if there is one.
-bool ReadWords(const nlohmann::json& j, const char* key,
+bool ReadWords(const Json& j, const char* key,
                std::vector<std::string>* out, std::string* error) {
   if (!j.contains(key)) return true;
   const auto& list = j[key];
@@ -86,7 +86,7 @@ bool ReadWords(const nlohmann::json& j, const char* key,
 bool ReadOptions(const std::string& text, Options* options, std::string* error) {
   options->parse.file_name = "nginx.conf";
   if (text.empty()) return true;
-  nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
+  Json j = Json::parse(text, nullptr, false);
   if (j.is_discarded() || !j.is_object()) {
     *error = "options must be a JSON object";
     return false;

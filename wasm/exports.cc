@@ -55,8 +55,8 @@ enum Format : int32_t {
   kFormatCrossplaneComments = 2,    // TreeToCrossplane, include_comments
 };
 
-nlohmann::json DiagnosticsToJson(const ngxfix::SyntaxTree& tree) {
-  nlohmann::json list = nlohmann::json::array();
+nlohmann::ordered_json DiagnosticsToJson(const ngxfix::SyntaxTree& tree) {
+  nlohmann::ordered_json list = nlohmann::ordered_json::array();
   for (const ngxfix::Diagnostic& d : tree.diagnostics()) {
     const auto& files = tree.files();
     list.push_back({
@@ -89,7 +89,7 @@ EMSCRIPTEN_KEEPALIVE Result* ngxfix_parse(char* text, uint32_t size,
   if (name != nullptr) options.file_name.assign(name, name_size);
   options.split_dump = split_dump != 0;
   ngxfix::SyntaxTree tree = ngxfix::Parse(std::move(input), options);
-  nlohmann::json j;
+  nlohmann::ordered_json j;
   if (format == kFormatNgxfix) {
     j = ngxfix::TreeToJson(tree);
   } else {
@@ -112,7 +112,7 @@ EMSCRIPTEN_KEEPALIVE Result* ngxfix_diagnose(char* text, uint32_t size,
   if (name != nullptr) options.file_name.assign(name, name_size);
   options.split_dump = split_dump != 0;
   ngxfix::SyntaxTree tree = ngxfix::Parse(Adopt(text, size), options);
-  nlohmann::json j = {
+  nlohmann::ordered_json j = {
       {"ok", tree.ok()},
       {"bytes", tree.text().size()},
       {"files", tree.files().size()},

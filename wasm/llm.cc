@@ -50,14 +50,14 @@ using Json = nlohmann::ordered_json;
 // What both calls read: the settings, the redacted view and its map, and the
 // check options with real backend names.
 struct LlmInput {
-  nlohmann::json json;
+  Json json;
   LlmSettings settings;
   RedactionMap map;
   CheckOptions options;
 };
 
 // The string at `key` ("" when absent); false when it is not a string.
-bool ReadString(const nlohmann::json& j, const char* key, std::string* out) {
+bool ReadString(const Json& j, const char* key, std::string* out) {
   if (!j.contains(key)) return true;
   if (!j[key].is_string()) return false;
   *out = j[key].get<std::string>();
@@ -66,8 +66,8 @@ bool ReadString(const nlohmann::json& j, const char* key, std::string* out) {
 
 std::optional<LlmInput> ReadInput(const std::string& text, std::string* error) {
   LlmInput in;
-  in.json = nlohmann::json::parse(text, nullptr, false);
-  const nlohmann::json& j = in.json;
+  in.json = Json::parse(text, nullptr, false);
+  const Json& j = in.json;
   if (j.is_discarded() || !j.is_object()) {
     *error = "the input must be a JSON object";
     return std::nullopt;

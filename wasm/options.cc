@@ -6,7 +6,7 @@
 
 namespace ngxfix::wasm {
 
-bool ReadAnalysisOptions(const nlohmann::json& j, AnalysisOptions* options,
+bool ReadAnalysisOptions(const nlohmann::ordered_json& j, AnalysisOptions* options,
                          std::string* error) {
   if (j.contains("nginx_version")) {
     const auto& v = j["nginx_version"];

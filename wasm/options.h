@@ -15,7 +15,7 @@ namespace ngxfix::wasm {
 
 // False, with `error` naming the field and what it takes, on a bad value.
 // Exceptions are compiled out, so every access checks the type first.
-bool ReadAnalysisOptions(const nlohmann::json& j, AnalysisOptions* options,
+bool ReadAnalysisOptions(const nlohmann::ordered_json& j, AnalysisOptions* options,
                          std::string* error);
 
 }  // namespace ngxfix::wasm

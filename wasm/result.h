@@ -46,9 +46,8 @@ inline Result* Fail(std::string message) {
 
 // Compact JSON that never throws on bytes that are not UTF-8 (they become
 // U+FFFD): exceptions are compiled out, so a throw would abort.
-template <typename Json>
-std::string Dump(const Json& j) {
-  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+inline std::string Dump(const nlohmann::ordered_json& j) {
+  return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
 }  // namespace ngxfix::wasm
