@@ -20,9 +20,8 @@
 // bytes of the input that are not UTF-8 replaced by U+FFFD (JSON strings are
 // Unicode; print() is the byte-exact path).
 
+#include <emscripten/emmalloc.h>
 #include <emscripten/emscripten.h>
-
-#include <malloc.h>
 
 #include <cstdint>
 #include <string>
@@ -162,10 +161,11 @@ EMSCRIPTEN_KEEPALIVE uint32_t ngxfix_max_input_bytes() {
   return static_cast<uint32_t>(ngxfix::kMaxInputBytes);
 }
 
-// The most heap the module has held from the system since it started
-// (dlmalloc's max footprint): its peak memory, for benchmarks and the page.
+// The most heap the module has held from the system since it started: its
+// peak memory, for benchmarks and the page.  emmalloc never gives memory
+// back, so what it has taken from sbrk() is that peak.
 EMSCRIPTEN_KEEPALIVE uint32_t ngxfix_heap_peak_bytes() {
-  return static_cast<uint32_t>(mallinfo().usmblks);
+  return static_cast<uint32_t>(emmalloc_dynamic_heap_size());
 }
 
 }  // extern "C"
