@@ -5,16 +5,18 @@
 # (Emscripten's toolchain confines package searches to CMAKE_FIND_ROOT_PATH,
 # so that prefix must be listed there too, not only in CMAKE_PREFIX_PATH.)
 # Nothing is vendored: the source lands in build/re2-src, which git ignores.
-# RE2's util/logging.h is replaced by our own wasm/re2_shim/util/logging.h
-# (no iostream, see there), found first through -iquote.  Compiled for size
-# (-Oz) as LLVM bitcode (-flto), like the rest of the module: see
-# wasm/CMakeLists.txt.  (RE2 alone: 48 -> 34 KB gzip'ed in the .wasm before
-# LTO, for some 10% more time in analyze().)
+# Two of RE2's files are replaced by ours in wasm/re2_shim: util/logging.h
+# (no iostream), found first through -iquote, and re2/unicode_groups.cc (no
+# Unicode script and category tables), copied over the source's.  See each
+# for why.  Compiled for size (-Oz) as LLVM bitcode (-flto), without
+# exceptions or RTTI, like the rest of the module: see wasm/CMakeLists.txt.
+# (RE2 alone: 48 -> 34 KB gzip'ed in the .wasm before LTO, for some 10% more
+# time in analyze().)
 # Needs common.sh, deps.sh, emscripten.sh.
 
 RE2_WASM_PREFIX="$NGXFIX_BUILD/re2-wasm/install"
 RE2_WASM_SHIM="$NGXFIX_ROOT/wasm/re2_shim"
-RE2_WASM_FLAGS="-Oz -DNDEBUG -flto"
+RE2_WASM_FLAGS="-Oz -DNDEBUG -flto -fno-exceptions -fno-rtti"
 # What the installed RE2 was built with, written beside it: an RE2 built
 # before a change to the settings or to the shim is rebuilt.
 RE2_WASM_STAMP="$RE2_WASM_PREFIX/ngxfix-build-settings"
@@ -96,10 +98,12 @@ fetch_re2_source() {
 #   re2/perl_groups.cc: perl re2/make_perl_groups.pl > $@
 #   re2/unicode_%.cc:   python3 re2/make_unicode_%.py > $@
 # and Debian's patch points re2/unicode.py at /usr/share/unicode
-# (package unicode-data).  Do exactly that.
+# (package unicode-data).  Do exactly that, but for unicode_groups.cc, which
+# is ours (see wasm/re2_shim/re2/unicode_groups.cc).
 generate_re2_tables() {
   local src=$1 out gen
-  for out in perl_groups unicode_casefold unicode_groups; do
+  cp "$RE2_WASM_SHIM/re2/unicode_groups.cc" "$src/re2/unicode_groups.cc"
+  for out in perl_groups unicode_casefold; do
     [[ -s $src/re2/$out.cc ]] && continue
     if [[ $out == perl_groups ]]; then
       gen=(perl re2/make_perl_groups.pl)
