@@ -135,11 +135,12 @@ NodeList Analysis::FindId(uint32_t node, uint32_t name_id) const {
       }
     }
     block.end = static_cast<uint32_t>(indexed_nodes_.size());
-    // By name, then in order of the text (stable: children come in order).
-    std::stable_sort(indexed_nodes_.begin() + block.begin, indexed_nodes_.end(),
-                     [this](uint32_t a, uint32_t b) {
-                       return name_id_[a] < name_id_[b];
-                     });
+    // By name, then in order of the text (node indexes grow with it).
+    std::sort(indexed_nodes_.begin() + block.begin, indexed_nodes_.end(),
+              [this](uint32_t a, uint32_t b) {
+                return name_id_[a] != name_id_[b] ? name_id_[a] < name_id_[b]
+                                                  : a < b;
+              });
     for (uint32_t i = block.begin; i < block.end; ++i) {
       indexed_name_ids_.push_back(name_id_[indexed_nodes_[i]]);
     }

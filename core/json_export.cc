@@ -372,12 +372,21 @@ bool GlobMatches(std::string_view pattern, std::string_view name) {
   return true;
 }
 
+// The indexes of the tree's diagnostics, file by file, in order within a
+// file.
 std::vector<size_t> ErrorOrder(const SyntaxTree& tree) {
-  std::vector<size_t> order(tree.diagnostics().size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-    return tree.diagnostics()[a].file < tree.diagnostics()[b].file;
-  });
+  // A counting sort by file: stable, in one pass over the diagnostics.
+  const std::vector<Diagnostic>& diagnostics = tree.diagnostics();
+  std::vector<size_t> next(tree.files().size() + 1, 0);  // first slot a file
+  for (const Diagnostic& d : diagnostics) {
+    if (d.file >= next.size() - 1) next.resize(d.file + 2, 0);
+    ++next[d.file + 1];
+  }
+  for (size_t f = 1; f < next.size(); ++f) next[f] += next[f - 1];
+  std::vector<size_t> order(diagnostics.size());
+  for (size_t i = 0; i < diagnostics.size(); ++i) {
+    order[next[diagnostics[i].file]++] = i;
+  }
   return order;
 }
 
