@@ -3,7 +3,8 @@
 // and, once the backend is said to speak HTTP/1.1, the proxy_http_version
 // 1.1 fix; the patch copied and downloaded applies with patch(1); syntax
 // errors show at their line; the examples load; the redacted view leaks
-// nothing; no request leaves the origin and no CSP violation happens.
+// nothing; no request leaves the origin and no CSP violation happens; all
+// the page loads keeps to its weight budget.
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -12,8 +13,8 @@ import path from 'node:path';
 import { after, before } from 'node:test';
 
 import { kCsp } from '../../scripts/serve.mjs';
-import { browserSuite, paste, repoRoot, revision, screenshot, seedIncident, serve,
-         tempDir, waitForResult, watch, webDir } from './support.mjs';
+import { browserSuite, kPageBudgetBytes, pageWeight, paste, repoRoot, revision, screenshot,
+         seedIncident, serve, tempDir, waitForResult, watch, webDir } from './support.mjs';
 
 const { test, ready, browser } = await browserSuite();
 
@@ -26,8 +27,8 @@ after(async () => {
   await site?.close();
 });
 
-// A fresh context with the clipboard allowed, watched; checks the watch
-// when the test is done.
+// A fresh context with the clipboard allowed, watched; fn(page, context,
+// watched) runs once the page is up; checks the watch when the test is done.
 async function withPage(fn, { colorScheme = 'light' } = {}) {
   const context = await browser().newContext({ viewport: { width: 1400, height: 1000 },
                                                acceptDownloads: true, colorScheme });
@@ -38,7 +39,7 @@ async function withPage(fn, { colorScheme = 'light' } = {}) {
     const response = await page.goto(`${site.origin}/`);
     assert.equal(response.headers()['content-security-policy'], kCsp);
     await page.getByTestId('example-seed-incident').waitFor();
-    await fn(page, context);
+    await fn(page, context, watched);
   } finally {
     await context.close();
   }
@@ -194,6 +195,24 @@ test('every example loads with one click, with its settings', async () => {
       assert.ok(await page.getByTestId('diff').locator('.nx-diff-add').count() > 0, example.id);
     }
     await screenshot(page, 'example-last');
+  });
+});
+
+test('the page and all it loads weigh at most 250 KB gzip\'ed', async () => {
+  await withPage(async (page, context, watched) => {
+    for (const example of await page.locator('[data-testid^="example-"]').all()) {
+      const seen = await revision(page);
+      await example.click();
+      await waitForResult(page, seen);
+    }
+    const files = [...watched.local];
+    for (const file of ['/', '/ngxfix.css', '/js/main.js', '/js/worker.js',
+                        '/wasm/ngxfix_core.wasm', '/examples/index.json']) {
+      assert.ok(watched.local.has(file), `${file} was loaded: ${files.join(' ')}`);
+    }
+    const { gzipped } = pageWeight(webDir, files);
+    assert.ok(gzipped <= kPageBudgetBytes,
+              `${files.length} files weigh ${gzipped} bytes gzip'ed`);
   });
 });
 

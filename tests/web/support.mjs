@@ -11,6 +11,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { after, before, test as nodeTest } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
@@ -26,6 +27,22 @@ const chromiumPath = process.env.NGXFIX_CHROMIUM || '/usr/bin/chromium';
 export const kChromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu',
                               '--disable-background-networking',
                               '--disable-component-update', '--no-first-run'];
+
+// The page's weight budget: everything it loads, gzip'ed, in bytes.
+export const kPageBudgetBytes = 250 * 1000;
+
+// What the files at `pathnames` (as requested from a server of `dir`) weigh:
+// {raw, gzipped} bytes, each file gzip'ed at level 9 as a server would.
+export function pageWeight(dir, pathnames) {
+  let raw = 0;
+  let gzipped = 0;
+  for (const p of pathnames) {
+    const bytes = fs.readFileSync(path.join(dir, p.endsWith('/') ? `${p}index.html` : p));
+    raw += bytes.length;
+    gzipped += zlib.gzipSync(bytes, { level: 9 }).length;
+  }
+  return { raw, gzipped };
+}
 
 export const seedIncident = fs.readFileSync(
     path.join(repoRoot, 'tests', 'examples', 'seed-incident.conf'), 'utf8');
@@ -87,15 +104,17 @@ export async function serve(dir, options = {}) {
 }
 
 // Records, for every page of `context`: requests whose URL is not under
-// `origin` (data: and blob: URLs are local), console errors (Chromium logs
-// CSP violations there too), securitypolicyviolation events and uncaught
-// exceptions.  problems() lists all of them.
+// `origin` (data: and blob: URLs are local) and the paths of those that are,
+// console errors (Chromium logs CSP violations there too),
+// securitypolicyviolation events and uncaught exceptions.
 export function watch(context, origin) {
   const foreign = [];
+  const local = new Set();
   const errors = [];
   context.on('request', (request) => {
     const url = request.url();
-    if (!url.startsWith(`${origin}/`) && !/^(data|blob):/.test(url)) foreign.push(url);
+    if (url.startsWith(`${origin}/`)) local.add(new URL(url).pathname);
+    else if (!/^(data|blob):/.test(url)) foreign.push(url);
   });
   context.exposeBinding('ngxfixReportViolation', (source, text) => {
     errors.push(`CSP violation: ${text}`);
@@ -117,7 +136,7 @@ export function watch(context, origin) {
     });
   };
   context.on('page', watchPage);
-  return { foreign, errors, watchPage };
+  return { foreign, local, errors, watchPage };
 }
 
 // The sandbox's root element in `scope` (a page, frame or locator).
