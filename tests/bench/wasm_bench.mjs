@@ -7,8 +7,8 @@
 //       prints one JSON line per operation with the median and fastest run.
 //   node tests/bench/wasm_bench.mjs memory FILE
 //       In a fresh instance: reads FILE, parses and prints it back once, and
-//       prints one JSON line with the peak of the module's heap (dlmalloc's
-//       max footprint) minus the heap before, the WebAssembly memory size
+//       prints one JSON line with the peak of the module's heap (emmalloc's
+//       footprint) minus the heap before, the WebAssembly memory size
 //       after (it grows, never shrinks), and the process's peak RSS (VmHWM)
 //       minus its RSS before reading the file (V8's heap included).
 //
