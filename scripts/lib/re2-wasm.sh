@@ -8,7 +8,9 @@
 # Two of RE2's files are replaced by ours in wasm/re2_shim: util/logging.h
 # (no iostream), found first through -iquote, and re2/unicode_groups.cc (no
 # Unicode script and category tables), copied over the source's.  See each
-# for why.  Compiled for size (-Oz) as LLVM bitcode (-flto), without
+# for why.  Log messages name RE2's files from the source's root
+# (-fmacro-prefix-map), so the module is the same whatever the checkout's
+# path.  Compiled for size (-Oz) as LLVM bitcode (-flto), without
 # exceptions or RTTI, like the rest of the module: see wasm/CMakeLists.txt.
 # (RE2 alone: 48 -> 34 KB gzip'ed in the .wasm before LTO, for some 10% more
 # time in analyze().)
@@ -22,7 +24,7 @@ RE2_WASM_FLAGS="-Oz -DNDEBUG -flto -fno-exceptions -fno-rtti"
 RE2_WASM_STAMP="$RE2_WASM_PREFIX/ngxfix-build-settings"
 
 re2_wasm_settings() {
-  echo "$RE2_WASM_FLAGS -iquote wasm/re2_shim"
+  echo "$RE2_WASM_FLAGS -iquote wasm/re2_shim -fmacro-prefix-map=SOURCE/="
   (cd "$RE2_WASM_SHIM" && find . -type f -print0 | sort -z | xargs -0 sha256sum)
 }
 
@@ -130,7 +132,7 @@ ensure_re2_wasm() {
   rm -rf "$build" "$RE2_WASM_PREFIX"
   emcmake cmake -S "$RE2_SRC" -B "$build" -G Ninja \
     -DCMAKE_BUILD_TYPE=MinSizeRel -DCMAKE_CXX_FLAGS_MINSIZEREL="$RE2_WASM_FLAGS" \
-    -DCMAKE_CXX_FLAGS="-iquote $RE2_WASM_SHIM" \
+    -DCMAKE_CXX_FLAGS="-iquote $RE2_WASM_SHIM -fmacro-prefix-map=$RE2_SRC/=" \
     -DRE2_BUILD_TESTING=OFF -DBUILD_TESTING=OFF \
     -DCMAKE_INSTALL_PREFIX="$RE2_WASM_PREFIX" -DCMAKE_INSTALL_LIBDIR=lib
   cmake --build "$build"
