@@ -108,8 +108,9 @@ int Redact(const Arguments& a, std::string text) {
   }
   if (a.format == "json") {
     nlohmann::ordered_json out = {{"text", result.text},
-                          {"report", RedactionReportToJson(result.report)}};
-    WriteStdout(out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n");
+                                  {"report", RedactionReportToJson(result.report)}};
+    WriteStdout(out.dump(2, ' ', false,
+                         nlohmann::ordered_json::error_handler_t::replace) + "\n");
   } else {
     WriteStdout(result.text);
     std::cerr << RedactionReportToText(result.report);

@@ -375,13 +375,13 @@ bool GlobMatches(std::string_view pattern, std::string_view name) {
 // The indexes of the tree's diagnostics, file by file, in order within a
 // file.
 std::vector<size_t> ErrorOrder(const SyntaxTree& tree) {
-  // A counting sort by file: stable, in one pass over the diagnostics.
+  // A counting sort by file: stable, and linear.
   const std::vector<Diagnostic>& diagnostics = tree.diagnostics();
-  std::vector<size_t> next(tree.files().size() + 1, 0);  // first slot a file
-  for (const Diagnostic& d : diagnostics) {
-    if (d.file >= next.size() - 1) next.resize(d.file + 2, 0);
-    ++next[d.file + 1];
-  }
+  size_t files = tree.files().size();
+  for (const Diagnostic& d : diagnostics) files = std::max<size_t>(files, d.file + 1);
+  // next[f]: where file f's next diagnostic goes.
+  std::vector<size_t> next(files + 1, 0);
+  for (const Diagnostic& d : diagnostics) ++next[d.file + 1];
   for (size_t f = 1; f < next.size(); ++f) next[f] += next[f - 1];
   std::vector<size_t> order(diagnostics.size());
   for (size_t i = 0; i < diagnostics.size(); ++i) {

@@ -48,7 +48,8 @@ nlohmann::ordered_json RedactionMapToJson(const RedactionMap& map) {
 
 std::optional<RedactionMap> RedactionMapFromJson(std::string_view json,
                                                  std::string* error) {
-  nlohmann::ordered_json doc = nlohmann::ordered_json::parse(json, nullptr, /*allow_exceptions=*/false);
+  nlohmann::ordered_json doc =
+      nlohmann::ordered_json::parse(json, nullptr, /*allow_exceptions=*/false);
   if (doc.is_discarded()) {
     *error = "the map is not valid JSON";
     return std::nullopt;
