@@ -28,8 +28,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { kPageBudgetBytes, launch, pageWeight, serve, setUp, webDir as defaultWebDir }
-    from '../web/support.mjs';
+import { kPageBudgetBytes, launch, pageWeight, serve, setUp, watch,
+         webDir as defaultWebDir } from '../web/support.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const kKB = 1000;
@@ -167,7 +167,6 @@ async function main(args) {
 
   const browser = await launch(chromium);
   const site = await serve(webDir);
-  const loaded = new Set();
   const rows = [];
   let met = 0;
   let goals = 0;
@@ -175,7 +174,8 @@ async function main(args) {
   try {
     const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.origin });
-    context.on('requestfinished', (r) => loaded.add(new URL(r.url()).pathname));
+    // What the page loads from its origin, as the weight test counts it.
+    const { local: loaded } = watch(context, site.origin);
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
