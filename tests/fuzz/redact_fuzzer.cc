@@ -10,11 +10,13 @@
 // parse is not compared.  Whether something sensitive leaked cannot
 // be judged here: the generator test (tests/redact/) plants values for that.
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <vector>
 
 #include "core/parser.h"
 #include "redact/edges.h"
@@ -77,28 +79,37 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   // Originals, outside the placeholders (a CIDR's placeholder may hold
   // another original address: the mapping is a bijection), are gone where
-  // they stand whole.  Secrets shorter than 4 bytes are only hidden where
-  // found, so secrets and words are not checked here.
-  std::string masked = r.text;
+  // they stand whole in the redacted text.  The edges are judged on that
+  // text as it is: in "127.0.0.a4z.zdf.zdf", where only the known suffix
+  // of a longer name was hidden, 127.0.0 is not a name of its own.
+  // Secrets shorter than 4 bytes are only hidden where found, so secrets
+  // and words are not checked here.
   std::vector<ngxfix::redact::LiteralMatcher::Literal> placeholders;
   for (const ngxfix::RedactionEntry& e : r.map.entries) {
     Check(e.placeholder != e.original, "a placeholder equals its original");
     placeholders.push_back({e.placeholder, e.kind});
   }
+  std::vector<bool> in_placeholder(r.text.size(), false);
   ngxfix::redact::LiteralMatcher(placeholders, ngxfix::redact::Edges::kPlaceholder)
-      .ForEach(r.text, [&](size_t b, size_t e, size_t) { masked.replace(b, e - b, e - b, ' '); });
+      .ForEach(r.text, [&](size_t b, size_t e, size_t) {
+        std::fill(in_placeholder.begin() + b, in_placeholder.begin() + e, true);
+      });
   for (const ngxfix::RedactionEntry& e : r.map.entries) {
     if (e.kind == ngxfix::RedactionKind::kSecret || e.kind == ngxfix::RedactionKind::kWord) {
       continue;
     }
-    for (size_t at = masked.find(e.original); at != std::string::npos;
-         at = masked.find(e.original, at + 1)) {
+    for (size_t at = r.text.find(e.original); at != std::string::npos;
+         at = r.text.find(e.original, at + 1)) {
+      size_t end = at + e.original.size();
+      if (std::find(in_placeholder.begin() + at, in_placeholder.begin() + end, true) !=
+          in_placeholder.begin() + end) {
+        continue;
+      }
       // A network that maps onto itself (10.0.0.0/8) stays, and may start
       // with an address hidden elsewhere; $rp.shop is the variable $rp.
-      size_t end = at + e.original.size();
-      if (end < masked.size() && masked[end] == '/') continue;
-      if (at > 0 && masked[at - 1] == '$') continue;
-      Check(!ngxfix::redact::Bounded(masked, at, end, e.kind,
+      if (end < r.text.size() && r.text[end] == '/') continue;
+      if (at > 0 && r.text[at - 1] == '$') continue;
+      Check(!ngxfix::redact::Bounded(r.text, at, end, e.kind,
                                      ngxfix::redact::Edges::kOriginal),
             "an original survived where it stands whole");
     }
