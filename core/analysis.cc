@@ -412,15 +412,13 @@ std::optional<BackendProtocol> Analysis::BackendOf(const Pass& pass) const {
   return inferred(Protocol::kHttp1, "the URL says http://");
 }
 
-std::string Assumption(const Pass& pass) {
+Assumption AssumptionOf(const Pass& pass) {
   if (!pass.protocol || pass.protocol->source != BackendSource::kInferred) {
-    return "";
+    return {};
   }
-  return "assumed " + pass.backend + " speaks " +
-         std::string(ProtocolName(pass.protocol->protocol)) + " because " +
-         std::string(pass.protocol->reason) +
-         "; if it does not, say so with --backend " + pass.backend +
-         "=PROTO or a `# ngxfix: backend=PROTO` comment";
+  return {pass.backend, "assumed " + pass.backend + " speaks " +
+                            std::string(ProtocolName(pass.protocol->protocol)) +
+                            " because " + std::string(pass.protocol->reason)};
 }
 
 }  // namespace ngxfix

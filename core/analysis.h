@@ -21,6 +21,7 @@
 
 #include "core/backend.h"
 #include "core/directives.h"
+#include "core/finding.h"
 #include "core/nginx_version.h"
 #include "core/style.h"
 #include "core/syntax_tree.h"
@@ -71,9 +72,9 @@ struct Pass {
   std::optional<BackendProtocol> protocol;  // none for variable URLs
 };
 
-// What was assumed of the pass's backend and why, with how to correct it,
-// for a finding to state; "" unless its protocol was inferred.
-std::string Assumption(const Pass& pass);
+// What was assumed of the pass's backend and why, for a finding to state;
+// empty unless its protocol was inferred.
+Assumption AssumptionOf(const Pass& pass);
 
 class Analysis {
  public:

@@ -81,7 +81,7 @@ std::string_view SeverityName(FindingSeverity severity) {
 
 void RuleContext::Report(uint32_t node, std::string message,
                          std::string explanation, std::vector<Edit> edits,
-                         std::string assumption) {
+                         Assumption assumption) {
   const SyntaxTree& tree = analysis_.tree();
   const Node& n = tree.nodes()[node];
   uint32_t offset = tree.begin_offset(n);

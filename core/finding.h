@@ -16,6 +16,15 @@ enum class FindingSeverity { kError, kWarning, kInfo };
 
 std::string_view SeverityName(FindingSeverity severity);
 
+// What ngxfix assumed of a backend to decide a finding.  How the user says
+// otherwise belongs to the front end (--backend on the command line, the
+// backend's setting on the page), so it is not part of the text.
+struct Assumption {
+  std::string backend;  // the backend, as --backend names it; "" when the
+                        // assumption is not about what a backend speaks
+  std::string text;     // "assumed app speaks http1 because the URL says http://"
+};
+
 struct Finding {
   std::string rule;          // the rule's id, e.g. "grpc-to-http1-backend"
   FindingSeverity severity;
@@ -25,7 +34,7 @@ struct Finding {
   uint32_t column;
   std::string message;       // one line: what is wrong here
   std::string explanation;   // why it breaks, and what the fix does
-  std::string assumption;    // what ngxfix assumed to decide, or ""
+  Assumption assumption;     // text "" when nothing was assumed
   std::vector<Edit> edits;   // the fix; empty when there is none
 };
 

@@ -10,6 +10,14 @@ constexpr std::string_view kSarifSchema =
 constexpr std::string_view kInformationUri =
     "https://github.com/ngxfix/ngxfix";
 
+// An assumption as the command line states it: with the way to correct it.
+std::string AssumptionText(const Assumption& assumption) {
+  if (assumption.backend.empty()) return assumption.text;
+  return assumption.text + "; if that is wrong, say what " + assumption.backend +
+         " speaks with --backend " + assumption.backend +
+         "=PROTO or a `# ngxfix: backend=PROTO` comment";
+}
+
 }  // namespace
 
 nlohmann::ordered_json FindingsToJson(const SyntaxTree& tree,
@@ -24,7 +32,8 @@ nlohmann::ordered_json FindingsToJson(const SyntaxTree& tree,
                         {"column", f.column},
                         {"message", f.message},
                         {"explanation", f.explanation},
-                        {"assumption", f.assumption},
+                        {"assumption", f.assumption.text},
+                        {"assumed_backend", f.assumption.backend},
                         {"fix", !f.edits.empty()}});
   }
   nlohmann::ordered_json syntax = nlohmann::ordered_json::array();
@@ -107,7 +116,9 @@ nlohmann::ordered_json FindingsToSarif(const SyntaxTree& tree,
   };
   for (const Finding& f : result.findings) {
     std::string text = f.message + ". " + f.explanation;
-    if (!f.assumption.empty()) text += " Assumption: " + f.assumption + ".";
+    if (!f.assumption.text.empty()) {
+      text += " Assumption: " + AssumptionText(f.assumption) + ".";
+    }
     results.push_back(
         {{"ruleId", f.rule},
          {"level", f.severity == FindingSeverity::kInfo ? "note"
@@ -147,7 +158,9 @@ std::string FindingsToText(const SyntaxTree& tree, const CheckResult& result,
            ": " + f.message + " [" + f.rule + "]" +
            (f.edits.empty() ? "" : " (fixable)") + "\n";
     out += "    " + f.explanation + "\n";
-    if (!f.assumption.empty()) out += "    Assumption: " + f.assumption + "\n";
+    if (!f.assumption.text.empty()) {
+      out += "    Assumption: " + AssumptionText(f.assumption) + "\n";
+    }
   }
   return out;
 }

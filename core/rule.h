@@ -54,7 +54,7 @@ class RuleContext {
   // kept only when applies_fixes(), so that a finding has edits exactly
   // when `fix` makes them.
   void Report(uint32_t node, std::string message, std::string explanation,
-              std::vector<Edit> edits = {}, std::string assumption = "");
+              std::vector<Edit> edits = {}, Assumption assumption = {});
 
  private:
   const Analysis& analysis_;

@@ -149,7 +149,7 @@ Json BackendsToJson(const Analysis& analysis, const Utf16Index& utf16) {
     list.push_back({{"name", pass.backend},
                     {"protocol", ProtocolName(pass.protocol->protocol)},
                     {"source", SourceName(pass.protocol->source)},
-                    {"assumption", Assumption(pass)},
+                    {"assumption", AssumptionOf(pass).text},
                     {"directive", pass.directive},
                     {"file", tree.files()[node.file].name},
                     {"line", position.line},

@@ -25,7 +25,7 @@ void CheckGrpcPassBadScheme(RuleContext& context) {
         "`nginx -t` fails.",
         {builder.ReplaceToken(tree.words(tree.nodes()[pass.node])[1],
                               QuoteWord(url, builder.style().quote))},
-        Assumption(pass));
+        AssumptionOf(pass));
   }
 }
 

@@ -74,7 +74,7 @@ void CheckHttp1ToH2cBackend(RuleContext& context) {
         "An HTTP/2-only backend rejects the HTTP/1.x request; nginx logs "
         "\"upstream sent no valid HTTP/1.0 header\" and passes the answer on "
         "as HTTP/0.9, or the client gets 502. " + how,
-        std::move(edits), Assumption(pass));
+        std::move(edits), AssumptionOf(pass));
   }
 }
 

@@ -90,7 +90,7 @@ void CheckProxyPassBadScheme(RuleContext& context) {
                    "invalid URL prefix in \"" + pass.url + "\"",
                    "proxy_pass accepts only http:// and https://; `nginx -t` "
                    "fails on " + pass.scheme + "://. " + how,
-                   std::move(edits), Assumption(pass));
+                   std::move(edits), AssumptionOf(pass));
   }
 }
 

@@ -65,10 +65,10 @@ void CheckUpstreamSchemePortMismatch(RuleContext& context) {
                               QuoteWord(WithScheme(pass, scheme),
                                         builder.style().quote))},
         pass.protocol && pass.protocol->source != BackendSource::kInferred
-            ? ""
-            : "decided by the port; if " + pass.backend +
-                  " speaks otherwise, say so with --backend " + pass.backend +
-                  "=PROTO");
+            ? Assumption{}
+            : Assumption{pass.backend, "assumed " + pass.backend + " speaks " +
+                                           (*tls_backend ? "TLS" : "clear text") +
+                                           " because " + why});
   }
 }
 

@@ -42,7 +42,7 @@ void CheckWebsocketUpgradeMissing(RuleContext& context) {
         (pass.scheme != "http" && pass.scheme != "https")) {
       continue;
     }
-    std::string assumption;
+    Assumption assumption;
     bool websocket = pass.protocol && pass.protocol->protocol == Protocol::kWs &&
                      pass.protocol->source != BackendSource::kInferred;
     uint32_t location = analysis.Enclosing(pass.node, kContextLocation);
@@ -52,10 +52,9 @@ void CheckWebsocketUpgradeMissing(RuleContext& context) {
       std::string path = words.empty() ? "" : words.back();
       if (LooksLikeWebSocketPath(path)) {
         websocket = true;
-        assumption = "assumed " + pass.backend +
-                     " serves WebSockets because the location is " + path +
-                     "; if it does not, say --backend " + pass.backend +
-                     "=http1";
+        assumption = {pass.backend, "assumed " + pass.backend +
+                                        " serves WebSockets because the location is " +
+                                        path};
       }
     }
     if (!websocket) continue;

@@ -66,7 +66,14 @@ test('the seed incident: findings, the backend setting, the fix, copy and downlo
     const backends = page.getByTestId('backends');
     assert.match(await backends.innerText(), /backend_pool[\s\S]*inferred/);
     assert.match(await backends.innerText(), /because it is reached with grpc_pass/);
+    // The finding states the assumption in the page's terms, not the CLI's,
+    // and leads to the setting that corrects it.
+    assert.match(await findings.innerText(),
+                 /Assumption: assumed backend_pool speaks grpc because it is reached with grpc_pass/);
+    assert.doesNotMatch(await findings.innerText(), /--backend|# ngxfix:/);
     await screenshot(page, 'seed-incident-inferred');
+    await findings.getByRole('button', { name: 'Not so? Set what backend_pool speaks' }).click();
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.backend), 'backend_pool');
     await page.getByTestId('backend-protocol').selectOption('http1');
     seen = await waitForResult(page, seen);
     assert.match(await findings.innerText(), /grpc-to-http1-backend/);

@@ -14,18 +14,23 @@ export class FindingsView {
   #list;
   #syntax;
   #onJump;
+  #onBackend;
   #shown = kPage;
   #last = null;
 
-  // onJump(at) moves the editor to UTF-16 offset `at`.
-  constructor(root, { onJump }) {
+  // onJump(at) moves the editor to UTF-16 offset `at`; onBackend(name)
+  // shows the setting of what backend `name` speaks.
+  constructor(root, { onJump, onBackend }) {
     this.#list = part(root, 'findings');
     this.#syntax = part(root, 'syntax-errors');
     this.#onJump = onJump;
+    this.#onBackend = onBackend;
     for (const el of [this.#list, this.#syntax]) {
       el.addEventListener('click', (event) => {
         const jump = event.target.closest('[data-at]');
         if (jump) this.#onJump(Number(jump.dataset.at));
+        const backend = event.target.closest('[data-backend-setting]');
+        if (backend) this.#onBackend(backend.dataset.backendSetting);
         if (event.target.closest('[data-role="more"]')) {
           this.#shown += kPage * 10;
           this.#draw();
@@ -85,8 +90,10 @@ export class FindingsView {
         </div>
         <p class="nx-message">${escapeHtml(f.message)}</p>
         <p class="nx-why">${escapeHtml(f.explanation)}</p>
-        ${f.assumption ? `<p class="nx-assumption"><strong>Assumed:</strong> ${
-            escapeHtml(f.assumption)}</p>` : ''}
+        ${f.assumption ? `<p class="nx-assumption"><strong>Assumption:</strong> ${
+            escapeHtml(f.assumption)}.${f.assumed_backend ? ` <button type="button"
+            class="nx-link" data-backend-setting="${escapeHtml(f.assumed_backend)}">Not so?
+            Set what ${escapeHtml(f.assumed_backend)} speaks</button>` : ''}</p>` : ''}
         <p class="nx-fix-state">${f.fix
             ? `Fixed in the diff below, for nginx ${escapeHtml(result.nginx_version)}.`
             : 'No automatic fix.'}</p>

@@ -43,7 +43,10 @@ export async function mountSandbox(root, { engine, assetBase, nginxVersion = '1.
   app.dataset.revision = '0';
 
   const status = part(app, 'status');
-  const findings = new FindingsView(app, { onJump: (at) => editor.jumpTo(at) });
+  const findings = new FindingsView(app, {
+    onJump: (at) => editor.jumpTo(at),
+    onBackend: (name) => settings.focusBackend(name),
+  });
   const diff = new DiffView(app);
   const redaction = new RedactionView(app);
   const llm = new LlmPanel(part(app, 'llm'), { engine });

@@ -51,6 +51,15 @@ export class Settings {
              backends: Object.fromEntries(this.#chosen) };
   }
 
+  // Brings the control of what backend `name` speaks into view and focus.
+  focusBackend(name) {
+    const select = [...this.#backends.querySelectorAll('select[data-backend]')]
+        .find((s) => s.dataset.backend === name);
+    if (!select) return;
+    select.scrollIntoView({ block: 'center' });
+    select.focus();
+  }
+
   // An example's settings replace the user's.
   apply({ nginxVersion, backends = {} }) {
     if (nginxVersion) this.#version.value = nginxVersion;
