@@ -43,22 +43,21 @@ void FindOriginals(std::string_view text, const RedactionMap& map,
   }
 }
 
-void CheckText(std::string_view text, const RedactionMap& map,
+// `options.placeholders` is the map whose originals are searched for.
+void CheckText(std::string_view text, const ScanOptions& options,
                std::vector<Detection>* found) {
-  ScanOptions options;
-  options.placeholders = &map;
   for (Detection& d : Scan(text, options)) found->push_back(std::move(d));
-  FindOriginals(text, map, found);
+  FindOriginals(text, *options.placeholders, found);
 }
 
-void CheckStrings(const nlohmann::ordered_json& value, const RedactionMap& map,
+void CheckStrings(const nlohmann::ordered_json& value, const ScanOptions& options,
                   std::vector<Detection>* found) {
   if (value.is_string()) {
-    CheckText(value.get_ref<const std::string&>(), map, found);
+    CheckText(value.get_ref<const std::string&>(), options, found);
   } else if (value.is_structured()) {
     for (const auto& [key, item] : value.items()) {
-      CheckText(key, map, found);
-      CheckStrings(item, map, found);
+      CheckText(key, options, found);
+      CheckStrings(item, options, found);
     }
   }
 }
@@ -66,13 +65,14 @@ void CheckStrings(const nlohmann::ordered_json& value, const RedactionMap& map,
 }  // namespace
 
 std::vector<Detection> CheckOutgoing(std::string_view body,
-                                     const RedactionMap& map) {
+                                     const RedactionMap& map, ScanOptions words) {
   std::vector<Detection> found;
+  words.placeholders = &map;
   nlohmann::ordered_json json = nlohmann::ordered_json::parse(body, nullptr, false);
   if (json.is_discarded()) {
-    CheckText(body, map, &found);  // not JSON: the raw text is what leaves
+    CheckText(body, words, &found);  // not JSON: the raw text is what leaves
   } else {
-    CheckStrings(json, map, &found);
+    CheckStrings(json, words, &found);
   }
   return found;
 }

@@ -74,9 +74,12 @@ std::string RedactName(std::string_view name, const RedactionMap& map);
 
 // What the last gate found in a request body: detections of redact/'s
 // patterns, and originals of `map` (detector "original:<detector>").
+// `words` are the user's sensitive and keep words, as redaction had them
+// (a value the user keeps is not a leak); its placeholders are `map`'s.
 // Offsets and lines are within `body`.  Empty: safe to send.
 std::vector<Detection> CheckOutgoing(std::string_view body,
-                                     const RedactionMap& map);
+                                     const RedactionMap& map,
+                                     ScanOptions words = {});
 
 struct LlmReply {
   std::string text;  // the model's answer

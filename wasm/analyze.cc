@@ -66,21 +66,6 @@ struct Options {
   std::string error_log;  // lines of nginx's error log, "" for none
 };
 
-// A list of strings at `key`, if there is one.
-bool ReadWords(const Json& j, const char* key,
-               std::vector<std::string>* out, std::string* error) {
-  if (!j.contains(key)) return true;
-  const auto& list = j[key];
-  bool ok = list.is_array();
-  for (size_t i = 0; ok && i < list.size(); ++i) ok = list[i].is_string();
-  if (!ok) {
-    *error = std::string(key) + " takes a list of strings";
-    return false;
-  }
-  for (const auto& word : list) out->push_back(word.get<std::string>());
-  return true;
-}
-
 // Reads the options object; an error names the field and what it takes.
 // Exceptions are compiled out, so every access checks the type first.
 bool ReadOptions(const std::string& text, Options* options, std::string* error) {
@@ -105,8 +90,8 @@ bool ReadOptions(const std::string& text, Options* options, std::string* error) 
       !flag("tokens", &options->tokens) || !flag("redact", &options->redact)) {
     return false;
   }
-  if (!ReadWords(j, "sensitive_words", &options->redaction.sensitive_words, error) ||
-      !ReadWords(j, "keep_words", &options->redaction.keep_words, error)) {
+  if (!ReadRedactionWords(j, &options->redaction.sensitive_words,
+                          &options->redaction.keep_words, error)) {
     return false;
   }
   if (j.contains("file_name")) {

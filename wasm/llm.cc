@@ -4,12 +4,13 @@
 // what it sends and read what comes back.
 //
 //   ngxfix_llm_prepare({provider, base_url, model, redacted, map,
-//                       nginx_version, backends})
+//                       nginx_version, backends, sensitive_words, keep_words})
 //     -> {url, headers: [[name, value]], key_header, key_prefix, body,
 //         leaks: [{detector, kind, line, column}], error}
 //     `redacted` and `map` are the page's current redacted view (analyze()'s
 //     redaction.config and .map), so the model sees the placeholders the
-//     preview shows.  `leaks` is the last gate (CheckOutgoing) over `body`:
+//     preview shows, and the words are those analyze() redacted with.
+//     `leaks` is the last gate (CheckOutgoing) over `body`:
 //     not empty means the page must not send it.  A leak names where, not
 //     what: the value itself stays out of the result.
 //   ngxfix_llm_answer({provider, status, body, original, redacted, map,
@@ -47,13 +48,14 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-// What both calls read: the settings, the redacted view and its map, and the
-// check options with real backend names.
+// What both calls read: the settings, the redacted view and its map, the
+// check options with real backend names, and the user's redaction words.
 struct LlmInput {
   Json json;
   LlmSettings settings;
   RedactionMap map;
   CheckOptions options;
+  ScanOptions words;
 };
 
 // The string at `key` ("" when absent); false when it is not a string.
@@ -92,7 +94,10 @@ std::optional<LlmInput> ReadInput(const std::string& text, std::string* error) {
     return std::nullopt;
   }
   in.map = std::move(*map);
-  if (!ReadAnalysisOptions(j, &in.options.analysis, error)) return std::nullopt;
+  if (!ReadAnalysisOptions(j, &in.options.analysis, error) ||
+      !ReadRedactionWords(j, &in.words.sensitive_words, &in.words.keep_words, error)) {
+    return std::nullopt;
+  }
   return in;
 }
 
@@ -116,7 +121,7 @@ Json Prepare(const LlmInput& in) {
     headers.push_back(Json::array({name, value}));
   }
   Json leaks = Json::array();
-  for (const Detection& d : CheckOutgoing(request.body, in.map)) {
+  for (const Detection& d : CheckOutgoing(request.body, in.map, in.words)) {
     leaks.push_back({{"detector", d.detector},
                      {"kind", RedactionKindName(d.kind)},
                      {"line", d.line},

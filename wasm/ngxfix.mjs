@@ -206,16 +206,19 @@ class Ngxfix {
   }
 
   // The LLM assist (wasm/llm.cc): the request for the redacted view
-  // ({provider, baseUrl, model, redacted, map, nginxVersion, backends} ->
-  // {url, headers, key_header, key_prefix, body, leaks, error}; the key is
+  // ({provider, baseUrl, model, redacted, map, nginxVersion, backends,
+  // sensitiveWords, keepWords} -> {url, headers, key_header, key_prefix,
+  // body, leaks, error}; the words as analyze() had them; the key is
   // never passed in), and the API's answer read back to real values
   // ({provider, status, body, original, redacted, map, nginxVersion,
   // backends} -> {error_kind, error, explanation, syntax, diff, findings,
   // ...}).
-  llmPrepare({ provider, baseUrl, model, redacted, map, nginxVersion, backends }) {
+  llmPrepare({ provider, baseUrl, model, redacted, map, nginxVersion, backends,
+               sensitiveWords, keepWords }) {
     return this.#json((ptr, size) => this.#core._ngxfix_llm_prepare(ptr, size),
                       { provider, base_url: baseUrl, model, redacted, map,
-                        nginx_version: nginxVersion, backends });
+                        nginx_version: nginxVersion, backends,
+                        sensitive_words: sensitiveWords, keep_words: keepWords });
   }
 
   llmAnswer({ provider, status, body, original, redacted, map, nginxVersion, backends }) {

@@ -39,4 +39,30 @@ bool ReadAnalysisOptions(const nlohmann::ordered_json& j, AnalysisOptions* optio
   return true;
 }
 
+namespace {
+
+// A list of strings at `key`, if there is one.
+bool ReadWords(const nlohmann::ordered_json& j, const char* key,
+               std::vector<std::string>* out, std::string* error) {
+  if (!j.contains(key)) return true;
+  const auto& list = j[key];
+  bool ok = list.is_array();
+  for (size_t i = 0; ok && i < list.size(); ++i) ok = list[i].is_string();
+  if (!ok) {
+    *error = std::string(key) + " takes a list of strings";
+    return false;
+  }
+  for (const auto& word : list) out->push_back(word.get<std::string>());
+  return true;
+}
+
+}  // namespace
+
+bool ReadRedactionWords(const nlohmann::ordered_json& j,
+                        std::vector<std::string>* sensitive_words,
+                        std::vector<std::string>* keep_words, std::string* error) {
+  return ReadWords(j, "sensitive_words", sensitive_words, error) &&
+         ReadWords(j, "keep_words", keep_words, error);
+}
+
 }  // namespace ngxfix::wasm

@@ -1,11 +1,13 @@
-// The analysis settings that every entry point reads from its JSON input
+// The settings that several entry points read from their JSON input
 // (analyze.cc, llm.cc): "nginx_version": "X.Y.Z" and "backends":
-// {"NAME": "PROTO"}, both optional.
+// {"NAME": "PROTO"}; "sensitive_words" and "keep_words", lists of strings.
+// All optional.
 
 #ifndef NGXFIX_WASM_OPTIONS_H_
 #define NGXFIX_WASM_OPTIONS_H_
 
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -17,6 +19,11 @@ namespace ngxfix::wasm {
 // Exceptions are compiled out, so every access checks the type first.
 bool ReadAnalysisOptions(const nlohmann::ordered_json& j, AnalysisOptions* options,
                          std::string* error);
+
+// The user's words for redaction (RedactOptions, ScanOptions).
+bool ReadRedactionWords(const nlohmann::ordered_json& j,
+                        std::vector<std::string>* sensitive_words,
+                        std::vector<std::string>* keep_words, std::string* error);
 
 }  // namespace ngxfix::wasm
 

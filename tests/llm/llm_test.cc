@@ -133,6 +133,23 @@ TEST(CheckOutgoing, StopsEveryOriginalAndEveryDetectedSecret) {
   EXPECT_FALSE(CheckOutgoing("server 10.0.2.10;", r.result.map).empty());
 }
 
+TEST(CheckOutgoing, AValueTheUserKeepsIsNoLeakAndTheirWordsAreChecked) {
+  RedactOptions redact;
+  redact.key = kKey;
+  redact.keep_words = {"shop.acme.com"};
+  RedactResult kept = RedactText(std::string(kConfig), redact);
+  ASSERT_NE(kept.text.find("shop.acme.com"), std::string::npos);
+  LlmRequest request = BuildLlmRequest(Settings("openai"), kept.text, {});
+  // The detectors find the kept name; the user's words say it may go.
+  EXPECT_FALSE(CheckOutgoing(request.body, kept.map).empty());
+  ScanOptions words;
+  words.keep_words = redact.keep_words;
+  EXPECT_TRUE(CheckOutgoing(request.body, kept.map, words).empty());
+  // A sensitive word is a leak wherever it stands, map or not.
+  words.sensitive_words = {"Zephyr"};
+  EXPECT_FALSE(CheckOutgoing(R"({"content": "the Zephyr team"})", kept.map, words).empty());
+}
+
 TEST(ReadLlmReply, TheModelsTextFromEitherApi) {
   LlmReply openai = ReadLlmReply(
       Settings("openai"), 200,

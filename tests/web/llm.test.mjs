@@ -1,7 +1,8 @@
 // The LLM assist in Debian's Chromium against a fake LLM on loopback
 // (tests/llm/fake_server.mjs), which records every request it gets: nothing
 // leaves the page before Send; what Send posts is the previewed body, with
-// placeholders and none of the planted values; the key goes in its header
+// placeholders and none of the planted values (nor the user's own words,
+// while a value the user keeps passes the last gate); the key goes in its header
 // and nowhere else; the answer comes back as a diff with the real values;
 // every error case says what happened and lets the user try again; Cancel
 // and the timeout abandon the request.  The recorded request of the seed
@@ -145,6 +146,30 @@ test('OpenAI-compatible: nothing before Send; placeholders only; the fix with re
     assert.equal(await page.evaluate(() => sessionStorage.length), 0);
     await page.locator('details.nx-llm-preview summary').click();
     await screenshot(page, 'llm-fix');
+  });
+});
+
+test('the user\'s words: a word hidden from the model, a value kept goes past the last gate',
+     async () => {
+  await withPanel(async (page) => {
+    await page.getByTestId('sensitive-words').fill('payments');
+    await page.getByTestId('keep-words').fill('shop.acme-corp.com');
+    await page.waitForFunction(() => {
+      const body = document.querySelector('[data-testid="llm-payload"]').textContent;
+      return body.includes('shop.acme-corp.com') && !body.includes('payments');
+    });
+    await send(page);
+    await page.getByTestId('llm-diff').locator('.nx-diff-add').first().waitFor();
+    assert.equal(await page.getByTestId('llm-error').isVisible(), false);
+    const [post] = llm.posts();
+    const sent = JSON.parse(post.body).messages.map((m) => m.content).join('\n');
+    assert.match(sent, /server_name shop\.acme-corp\.com;/);
+    assert.ok(!sent.includes('payments'), 'a word the user hid was sent');
+    for (const value of ['10.20.30.40', 'sk_live_51HqLyjWDarjtT1zdp7dcXnd3gF']) {
+      assert.ok(!sent.includes(value), value);
+    }
+    // The answer comes back with the user's name for the upstream.
+    assert.match(await page.getByTestId('llm-diff').innerText(), /payments/);
   });
 });
 

@@ -3,7 +3,8 @@
 // and, once the backend is said to speak HTTP/1.1, the proxy_http_version
 // 1.1 fix; the patch copied and downloaded applies with patch(1); syntax
 // errors show at their line; the examples load; the redacted view leaks
-// nothing; no request leaves the origin and no CSP violation happens; all
+// nothing, hides the user's own words and keeps what they say is public; no
+// request leaves the origin and no CSP violation happens; all
 // the page loads keeps to its weight budget.
 
 import assert from 'node:assert/strict';
@@ -272,6 +273,38 @@ test('the redacted view shows none of the planted values, or says it is unavaila
       for (const value of kPlanted.values) assert.ok(!copied.includes(value), value);
     }
     await screenshot(page, 'redacted');
+  });
+});
+
+test('the user\'s words: hidden wherever they occur, kept where they say', async () => {
+  await withPage(async (page) => {
+    let seen = await revision(page);
+    await paste(page, page, kPlanted.config);
+    seen = await waitForResult(page, seen);
+    const preview = page.getByTestId('redacted-preview');
+    if (await page.getByTestId('show-redacted').isDisabled()) return;  // no redaction here
+    assert.match(await preview.textContent(), /upstream payments \{/);
+    // Nothing finds an upstream's name sensitive; the user does.
+    await page.getByTestId('sensitive-words').fill('payments, billing team');
+    seen = await waitForResult(page, seen);
+    const hidden = await preview.textContent();
+    assert.ok(!hidden.includes('payments'), hidden);
+    assert.match(await page.getByTestId('redaction-report').innerText(), /\bword\b/);
+    await page.getByTestId('show-redacted').check();
+    assert.ok(!(await page.getByTestId('diff-redacted').innerText()).includes('payments'));
+    // The real diff keeps the user's values.
+    await page.getByTestId('show-redacted').uncheck();
+    assert.match(await page.getByTestId('diff').innerText(), /payments/);
+    // A value the user says is public stays; the other planted ones do not.
+    await page.getByTestId('keep-words').fill('shop.acme-corp.com');
+    seen = await waitForResult(page, seen);
+    const kept = await preview.textContent();
+    assert.match(kept, /server_name shop\.acme-corp\.com;/);
+    for (const value of ['10.20.30.40', 'pay-backend-7.internal.acme-corp.com',
+                         'sk_live_51HqLyjWDarjtT1zdp7dcXnd3gF', 'payments']) {
+      assert.ok(!kept.includes(value), value);
+    }
+    await screenshot(page, 'redaction-words');
   });
 });
 

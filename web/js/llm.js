@@ -166,6 +166,8 @@ export class LlmPanel {
       provider: el.provider.value, baseUrl: el['base-url'].value.trim(),
       model: el.model.value.trim(), redacted: redaction.config, map: redaction.map,
       nginxVersion: view.options.nginxVersion, backends: view.options.backends,
+      // A value the user keeps is no leak to the last gate.
+      sensitiveWords: view.options.sensitiveWords, keepWords: view.options.keepWords,
     };
     let request;
     try {

@@ -89,6 +89,18 @@ export const kMarkup = `
       <div class="nx-diff" data-role="diff-redacted" data-testid="diff-redacted" tabindex="0"
            aria-label="Redacted diff" hidden></div>
       <h2 id="nx-redaction-title">Redaction</h2>
+      <div class="nx-words" role="group" aria-labelledby="nx-redaction-title"
+           aria-describedby="nx-words-help">
+        <label class="nx-field">Also hide
+          <input type="text" data-role="sensitive-words" data-testid="sensitive-words"
+                 spellcheck="false" autocomplete="off" placeholder="e.g. acme, billing-team"></label>
+        <label class="nx-field">Never hide
+          <input type="text" data-role="keep-words" data-testid="keep-words"
+                 spellcheck="false" autocomplete="off" placeholder="e.g. status.acme.io"></label>
+        <p class="nx-hint" id="nx-words-help">Separated by commas. Also hide: words that
+          ngxfix does not know are yours (a company, team or project name), wherever they
+          occur, as written. Never hide: values that are not sensitive, exactly as written.</p>
+      </div>
       <div data-role="redaction-report" data-testid="redaction-report"></div>
       <div class="nx-toolbar" role="group" aria-labelledby="nx-redaction-title">
         <button type="button" class="nx-button" data-role="copy-redacted"

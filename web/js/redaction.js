@@ -1,7 +1,8 @@
-// The redacted view: what was replaced, by kind, and a preview of the
-// redacted configuration, which is what may be shown to anyone else.  When
-// the module has no redaction, the view says so and shows no text at all:
-// unredacted text is never labelled "redacted".
+// The redacted view: the user's own words to hide or keep, what was
+// replaced, by kind, and a preview of the redacted configuration, which is
+// what may be shown to anyone else.  When the module has no redaction, the
+// view says so and shows no text at all: unredacted text is never labelled
+// "redacted".
 
 import { announce, copyText, escapeHtml, part } from './dom.js';
 
@@ -10,23 +11,42 @@ import { announce, copyText, escapeHtml, part } from './dom.js';
 // copies all of it.
 const kPreviewLines = 400;
 
+// "acme, billing team," -> ["acme", "billing team"]
+function wordList(text) {
+  return text.split(',').map((w) => w.trim()).filter(Boolean);
+}
+
 export class RedactionView {
   #report;
   #preview;
   #copy;
   #config = null;  // the whole redacted configuration, when there is one
+  #sensitive;
+  #keep;
 
-  constructor(root) {
+  // onChange() runs when the user's words change.
+  constructor(root, { onChange }) {
     this.#report = part(root, 'redaction-report');
     this.#preview = part(root, 'redacted-preview');
     this.#copy = part(root, 'copy-redacted');
     const notice = part(root, 'redaction-notice');
+    this.#sensitive = part(root, 'sensitive-words');
+    this.#keep = part(root, 'keep-words');
+    for (const input of [this.#sensitive, this.#keep]) {
+      input.addEventListener('input', () => onChange());
+    }
     this.#copy.addEventListener('click', async () => {
       if (this.#config === null) return;
       const ok = await copyText(this.#config);
       announce(notice, ok ? 'Redacted configuration copied.'
                           : 'The clipboard is not available here.');
     });
+  }
+
+  // The analyze() options of the user's words.
+  words() {
+    return { sensitiveWords: wordList(this.#sensitive.value),
+             keepWords: wordList(this.#keep.value) };
   }
 
   show(redaction) {

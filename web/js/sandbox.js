@@ -48,7 +48,7 @@ export async function mountSandbox(root, { engine, assetBase, nginxVersion = '1.
     onBackend: (name) => settings.focusBackend(name),
   });
   const diff = new DiffView(app);
-  const redaction = new RedactionView(app);
+  const redaction = new RedactionView(app, { onChange: () => analyzeSoon() });
   const llm = new LlmPanel(part(app, 'llm'), { engine });
   const settings = new Settings(app, { nginxVersion, onChange: () => analyze() });
   let timer = 0;
@@ -58,7 +58,8 @@ export async function mountSandbox(root, { engine, assetBase, nginxVersion = '1.
     timer = setTimeout(analyze, kDebounceMs);
   };
   const diagnoses = new DiagnosesView(app, { onChange: analyzeSoon });
-  const options = () => ({ ...settings.options(), errorLog: diagnoses.log });
+  const options = () => ({ ...settings.options(), ...redaction.words(),
+                           errorLog: diagnoses.log });
   const editor = new Editor(app, {
     onChange: ({ immediate }) => (immediate ? analyze() : analyzeSoon()),
   });
@@ -73,9 +74,10 @@ export async function mountSandbox(root, { engine, assetBase, nginxVersion = '1.
     clearTimeout(timer);
     app.dataset.state = 'analyzing';
     status.textContent = 'Checking…';
+    const asked = options();
     let answer;
     try {
-      answer = await engine.analyze(text, options());
+      answer = await engine.analyze(text, asked);
     } catch (e) {
       app.dataset.state = 'failed';
       status.textContent = `ngxfix failed: ${e.message}`;
@@ -105,7 +107,7 @@ export async function mountSandbox(root, { engine, assetBase, nginxVersion = '1.
       diagnoses.show(result);
       settings.show(result.backends);
       redaction.show(result.redaction);
-      llm.show(text, result, settings.options());
+      llm.show(text, result, asked);
       app.dataset.state = 'ready';
       editor.fill();  // a big text, now that its result is on screen
     });
