@@ -94,6 +94,10 @@ export class LlmPanel {
   #inFlight = null;   // {controller, timedOut}
   #preparing = 0;     // counts prepare calls, so a late one is dropped
   #latest = Promise.resolve();  // the newest prepare call: Send waits for it
+  // Resolves once #view is the analysis of what the page holds now; while
+  // an edit (a word to hide, say) awaits its analysis, #shown resolves it.
+  #current = Promise.resolve();
+  #shown = null;
 
   // `root`: the panel's element; `engine`: engine.js's, for the core's calls.
   constructor(root, { engine }) {
@@ -120,11 +124,21 @@ export class LlmPanel {
     this.#showTarget('Paste a configuration: the request appears here before anything is sent.');
   }
 
+  // The page's text or settings changed: until show() brings their
+  // analysis, Send waits, so that it never posts a body made before the
+  // user hid another word.
+  outdated() {
+    if (this.#shown) return;
+    this.#current = new Promise((resolve) => { this.#shown = resolve; });
+  }
+
   // A new analysis of the page: `text` the user's configuration, `result`
   // analyze()'s, `options` the settings it ran with.
   show(text, result, options) {
     this.#view = { text, result, options };
     this.#refresh();
+    this.#shown?.();
+    this.#shown = null;
   }
 
   #refresh() {
@@ -192,8 +206,11 @@ export class LlmPanel {
   async #send() {
     const el = this.#el;
     if (this.#inFlight) return;
+    if (this.#shown) el.status.textContent = 'Checking your last change first…';
+    await this.#current;
     await this.#latest;  // the request for what the page shows now
     if (this.#inFlight) return;  // a second click while waiting
+    el.status.textContent = '';
     const prepared = this.#prepared;
     el.result.hidden = true;
     if (!prepared) {

@@ -55,6 +55,7 @@ export async function mountSandbox(root, { engine, assetBase, nginxVersion = '1.
   // Typing waits for a pause (analyze() clears the timer it replaces).
   const analyzeSoon = () => {
     clearTimeout(timer);
+    llm.outdated();
     timer = setTimeout(analyze, kDebounceMs);
   };
   const diagnoses = new DiagnosesView(app, { onChange: analyzeSoon });
@@ -74,6 +75,7 @@ export async function mountSandbox(root, { engine, assetBase, nginxVersion = '1.
     clearTimeout(timer);
     app.dataset.state = 'analyzing';
     status.textContent = 'Checking…';
+    llm.outdated();
     const asked = options();
     let answer;
     try {
