@@ -34,7 +34,8 @@ nlohmann::ordered_json FindingsToJson(const SyntaxTree& tree,
                         {"explanation", f.explanation},
                         {"assumption", f.assumption.text},
                         {"assumed_backend", f.assumption.backend},
-                        {"fix", !f.edits.empty()}});
+                        {"fix", !f.edits.empty()},
+                        {"versions", FindRule(f.rule)->versions}});
   }
   nlohmann::ordered_json syntax = nlohmann::ordered_json::array();
   for (const Diagnostic& d : result.syntax) {

@@ -24,6 +24,8 @@ struct RuleInfo {
   std::string_view id;
   FindingSeverity severity;
   std::string_view summary;  // one line, for listings
+  std::string_view versions;  // the nginx versions it concerns, as the
+                              // header of its documentation says
   bool hardening = false;    // its fix applies only with --hardening
 };
 
@@ -73,6 +75,9 @@ struct Rule {
 // Every rule, in the order their fixes take precedence when two fixes touch
 // the same text.
 std::span<const Rule> AllRules();
+
+// The rule with this id, or nullptr.
+const RuleInfo* FindRule(std::string_view id);
 
 }  // namespace ngxfix
 

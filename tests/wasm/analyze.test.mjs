@@ -22,6 +22,10 @@ test('the seed incident: inferred gRPC backend, then the user says http1', () =>
   assert.deepEqual(inferred.backends.map((b) => [b.name, b.protocol, b.source]),
                    [['backend_pool', 'grpc', 'inferred']]);
   assert.match(inferred.backends[0].assumption, /because it is reached with grpc_pass/);
+  // A finding that rests on the inference names the backend to correct.
+  assert.deepEqual(inferred.findings.map((f) => [f.rule, f.assumed_backend]),
+                   [['grpc-pass-bad-scheme', 'backend_pool'], ['grpc-needs-http2-listener', '']]);
+  assert.doesNotMatch(inferred.findings[0].assumption, /--backend/);
   assert.match(inferred.diff, /^\+        grpc_pass grpc:\/\/backend_pool;$/m);
 
   const told = ngxfix.analyze(seed, { backends: { backend_pool: 'http1' } });
@@ -30,6 +34,15 @@ test('the seed incident: inferred gRPC backend, then the user says http1', () =>
   assert.match(told.diff, /^\+        proxy_http_version 1\.1;$/m);
   assert.match(told.fixed, /proxy_pass http:\/\/backend_pool;/);
   assert.equal(told.findings[0].at, seed.indexOf('grpc_pass'));
+});
+
+test('each finding names the nginx versions its rule concerns', () => {
+  const text = 'upstream app {\n    server 127.0.0.1:8080;\n    keepalive 8;\n}\n' +
+               'server {\n    listen 80;\n    location / { proxy_pass http://app; }\n}\n';
+  const { findings } = ngxfix.analyze(text, { nginxVersion: '1.24.0' });
+  assert.equal(findings.find((f) => f.rule === 'keepalive-needs-http11').versions,
+               'before 1.29.7');
+  for (const f of findings) assert.ok(f.versions, f.rule);
 });
 
 test('the nginx version decides the fix', () => {

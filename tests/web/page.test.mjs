@@ -72,6 +72,7 @@ test('the seed incident: findings, the backend setting, the fix, copy and downlo
     assert.match(await findings.innerText(),
                  /Assumption: assumed backend_pool speaks grpc because it is reached with grpc_pass/);
     assert.doesNotMatch(await findings.innerText(), /--backend|# ngxfix:/);
+    assert.match(await findings.innerText(), /The rule concerns nginx versions: all\./);
     await screenshot(page, 'seed-incident-inferred');
     await findings.getByRole('button', { name: 'Not so? Set what backend_pool speaks' }).click();
     assert.equal(await page.evaluate(() => document.activeElement.dataset.backend), 'backend_pool');

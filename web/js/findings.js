@@ -1,7 +1,8 @@
 // The findings list: severity, rule, line (a button that jumps there), what
-// breaks, why, the fix, and the nginx version it is for; syntax errors get
-// a list of their own, at their line and column.  Long lists are drawn a
-// page at a time: a 1.3 MB configuration can have thousands of findings.
+// breaks, why, the fix, the nginx version it is for and the versions its
+// rule concerns; syntax errors get a list of their own, at their line and
+// column.  Long lists are drawn a page at a time: a 1.3 MB configuration
+// can have thousands of findings.
 
 import { escapeHtml, part } from './dom.js';
 
@@ -96,7 +97,8 @@ export class FindingsView {
             Set what ${escapeHtml(f.assumed_backend)} speaks</button>` : ''}</p>` : ''}
         <p class="nx-fix-state">${f.fix
             ? `Fixed in the diff below, for nginx ${escapeHtml(result.nginx_version)}.`
-            : 'No automatic fix.'}</p>
+            : 'No automatic fix.'} The rule concerns nginx versions: ${
+            escapeHtml(f.versions)}.</p>
       </li>`;
     }
     html += '</ol>';
