@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <span>
 
 namespace ngxfix {
@@ -26,6 +27,15 @@ bool IsDigits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char ch) {
     return ch >= '0' && ch <= '9';
   });
+}
+
+// The port of digits `s` as nginx reads it in a URL (ngx_parse_inet_url):
+// 1 to 65535; none for what it rejects as "invalid port".
+std::optional<int> ParsePort(std::string_view s) {
+  int port = 0;
+  auto [end, error] = std::from_chars(s.data(), s.data() + s.size(), port);
+  if (error != std::errc() || port < 1 || port > 65535) return std::nullopt;
+  return port;
 }
 
 // Directives that nginx accepts only at the top of nginx.conf: seeing one
@@ -321,6 +331,7 @@ void Analysis::CollectPasses() {
       pass.scheme = Lower(rest.substr(0, scheme_end));
       rest.remove_prefix(scheme_end + 3);
     }
+    std::string_view port_text;  // as written; "" when the URL has none
     if (rest.substr(0, 5) != "unix:") {
       std::string_view hostport = rest.substr(0, rest.find('/'));
       size_t colon = hostport.rfind(':');
@@ -328,19 +339,23 @@ void Analysis::CollectPasses() {
       if (colon != std::string_view::npos &&
           (!bracketed || colon > hostport.rfind(']')) &&
           IsDigits(hostport.substr(colon + 1))) {
-        pass.port = std::stoi(std::string(hostport.substr(colon + 1)));
+        port_text = hostport.substr(colon + 1);
+        pass.port = ParsePort(port_text);
         hostport = hostport.substr(0, colon);
       }
       pass.host = std::string(hostport);
     }
     pass.upstream =
-        pass.port || pass.has_variables ? kNone : FindUpstream(pass.host);
+        !port_text.empty() || pass.has_variables ? kNone : FindUpstream(pass.host);
     if (pass.upstream != kNone) {
       pass.backend = tree_.value(
           tree_.tokens()[tree_.word(tree_.nodes()[pass.upstream], 1)]);
     } else if (!pass.host.empty()) {
+      // A port nginx rejects is named as written.
       pass.backend = pass.host + ":" +
-                     std::to_string(pass.port.value_or(DefaultPort(pass.scheme)));
+                     (pass.port ? std::to_string(*pass.port)
+                      : port_text.empty() ? std::to_string(DefaultPort(pass.scheme))
+                                          : std::string(port_text));
     }
     passes_.push_back(std::move(pass));
   }

@@ -45,6 +45,15 @@ test('each finding names the nginx versions its rule concerns', () => {
   for (const f of findings) assert.ok(f.versions, f.rule);
 });
 
+test('a port nginx rejects is no port, and no crash', () => {
+  // std::stoi once threw on a port past INT_MAX, which aborts the module.
+  for (const port of ['99999999999', '0', '65536']) {
+    const result = ngxfix.analyze(`location / { proxy_pass http://app:${port}; }\n`);
+    assert.equal(result.backends[0].name, `app:${port}`);
+  }
+  assert.equal(ngxfix.analyze(seed).ok, true);
+});
+
 test('the nginx version decides the fix', () => {
   const old = ngxfix.analyze(seed, { nginxVersion: '1.22.1' });
   const recent = ngxfix.analyze(seed, { nginxVersion: '1.26.0' });
