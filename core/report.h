@@ -15,8 +15,9 @@ namespace ngxfix {
 
 // {"nginx_version", "findings": [{"rule", "severity", "file", "line",
 // "column", "message", "explanation", "assumption", "assumed_backend",
-// "fix", "versions" (the nginx versions its rule concerns)}]}.  An assumption is stated without the way to correct it, which
-// is the reader's to explain; the text and SARIF reports add --backend.
+// "fix", "versions" (the nginx versions its rule concerns)}]}.  An
+// assumption is stated without the way to correct it, which is the
+// reader's to explain; the text and SARIF reports add --backend.
 nlohmann::ordered_json FindingsToJson(const SyntaxTree& tree,
                                       const CheckResult& result,
                                       const NginxVersion& version);

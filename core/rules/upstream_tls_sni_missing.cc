@@ -94,8 +94,9 @@ void CheckUpstreamTlsSniMissing(RuleContext& context) {
           "backends' certificate and " + prefix + "ssl_server_name on, or " +
           prefix + "ssl_server_name off to say that they need none.",
           {},
-          {"", "the TLS name of the servers of \"" + pass.host + "\" is unknown: "
-               "only addresses are given"});
+          {.backend = "",
+           .text = "the TLS name of the servers of \"" + pass.host +
+                   "\" is unknown: only addresses are given"});
       continue;
     }
 
