@@ -49,7 +49,7 @@ namespace {
 
 namespace fs = std::filesystem;
 using ngxfix::testing::CorpusDir;
-using ngxfix::testing::ListFiles;
+using ngxfix::testing::CorpusFiles;
 using ngxfix::testing::ReadFile;
 using ngxfix::testing::TempDir;
 using ngxfix::testing::WriteFile;
@@ -559,7 +559,7 @@ TEST(NginxAgreement, MutatedCorpusFiles) {
   const auto start = std::chrono::steady_clock::now();
 
   std::vector<CorpusFile> files;
-  for (const std::string& path : ListFiles(corpus)) {
+  for (const std::string& path : CorpusFiles(corpus)) {
     CorpusFile f;
     f.rel = fs::relative(path, corpus).string();
     f.text = ReadFile(path);

@@ -28,6 +28,14 @@ std::vector<std::string> ListFiles(const std::string& dir) {
   return files;
 }
 
+std::vector<std::string> CorpusFiles(const std::string& dir) {
+  std::vector<std::string> files = ListFiles(dir);
+  std::erase_if(files, [](const std::string& f) {
+    return fs::path(f).stem() == "SOURCES";
+  });
+  return files;
+}
+
 std::string ReadFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw std::runtime_error("cannot read " + path);

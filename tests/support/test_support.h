@@ -15,6 +15,10 @@ std::string CorpusDir();
 // Every regular file below `dir`, sorted, as absolute paths.
 std::vector<std::string> ListFiles(const std::string& dir);
 
+// The configurations of the corpus `dir`: every file but the corpus's own
+// notes on where its files come from (SOURCES.md, real-world/SOURCES.tsv).
+std::vector<std::string> CorpusFiles(const std::string& dir);
+
 std::string ReadFile(const std::string& path);
 void WriteFile(const std::string& path, const std::string& contents);
 

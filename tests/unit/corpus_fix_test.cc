@@ -14,13 +14,12 @@ namespace ngxfix {
 namespace {
 
 using testing::CorpusDir;
-using testing::ListFiles;
+using testing::CorpusFiles;
 using testing::ReadFile;
 
 // Files whose unknown directives are the point of the file (see each
 // project's tests): typos, garbage that must never be included, prose.
 const std::set<std::string> kBrokenOnPurpose = {
-    "SOURCES.md",
     "crossplane/spelling-mistake/nginx.conf",
     "go-crossplane/spelling-mistake/nginx.conf",
     "crossplane/quote-behavior/nginx.conf",
@@ -48,7 +47,7 @@ TEST(CorpusFix, FixIsIdempotentAndChangesOnlyWhatFindingsFix) {
   CheckOptions options;
   options.analysis.nginx_version = NginxVersion{1, 29, 7};
   int files = 0, changed = 0, findings = 0;
-  for (const std::string& path : ListFiles(corpus)) {
+  for (const std::string& path : CorpusFiles(corpus)) {
     SCOPED_TRACE(path);
     std::string relative = path.substr(corpus.size() + 1);
     std::string text = ReadFile(path);

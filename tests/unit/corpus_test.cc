@@ -14,7 +14,7 @@ namespace ngxfix {
 namespace {
 
 using testing::CorpusDir;
-using testing::ListFiles;
+using testing::CorpusFiles;
 using testing::ReadFile;
 
 bool IsWhitespace(std::string_view gap) {
@@ -59,7 +59,7 @@ TEST(Corpus, EveryFileRoundTripsAndIsFullyTokenized) {
   std::string corpus = CorpusDir();
   if (corpus.empty()) GTEST_SKIP() << "../shared/corpus is absent";
   int files = 0, with_errors = 0;
-  for (const std::string& path : ListFiles(corpus)) {
+  for (const std::string& path : CorpusFiles(corpus)) {
     std::string text = ReadFile(path);
     SyntaxTree tree = Parse(text, ParseOptions{path});
     EXPECT_EQ(Print(tree), text) << path;

@@ -47,10 +47,11 @@ export function listFiles(dir) {
   return out.sort();
 }
 
-// The configuration files of the corpus: every file but its README.
+// The configuration files of the corpus: every file but its notes on where
+// the files come from (SOURCES.md, real-world/SOURCES.tsv).
 export function corpusFiles() {
   return listFiles(corpusDir).filter(
-      (f) => path.relative(corpusDir, f) !== 'SOURCES.md');
+      (f) => path.parse(f).name !== 'SOURCES');
 }
 
 // Loads ngxfix.mjs from the WebAssembly build and creates an instance;
