@@ -73,10 +73,12 @@ LlmRequest BuildLlmRequest(const LlmSettings& settings,
 std::string RedactName(std::string_view name, const RedactionMap& map);
 
 // What the last gate found in a request body: detections of redact/'s
-// patterns, and originals of `map` (detector "original:<detector>").
-// `words` are the user's sensitive and keep words, as redaction had them
-// (a value the user keeps is not a leak); its placeholders are `map`'s.
-// Offsets and lines are within `body`.  Empty: safe to send.
+// patterns, and originals of `map` in any form (detector
+// "original:<detector>", with the kind of placeholder that should stand
+// there).  `words` are the user's sensitive and keep words, as redaction
+// had them (a value the user keeps is not a leak); its placeholders are
+// `map`'s.  Lines count the body's strings, one a line (the body itself,
+// when it is not JSON).  Empty: safe to send.
 std::vector<Detection> CheckOutgoing(std::string_view body,
                                      const RedactionMap& map,
                                      ScanOptions words = {});

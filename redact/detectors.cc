@@ -18,6 +18,7 @@
 #include "redact/address.h"
 #include "redact/edges.h"
 #include "redact/hostname.h"
+#include "redact/secret_parts.h"
 
 namespace ngxfix {
 extern const std::string_view kPatternsTsv;
@@ -128,45 +129,29 @@ bool HasKeyword(std::string_view match, const std::vector<std::string>& keywords
   return false;
 }
 
-// Whether `s` is base64 of "user:password" (HTTP Basic credentials), so
-// that "Basic Settings" in a comment is not taken for them.
-bool IsBase64Credentials(std::string_view s) {
-  uint32_t bits = 0;
-  int count = 0;
-  for (char c : s) {
-    int v = (c >= 'A' && c <= 'Z')   ? c - 'A'
-            : (c >= 'a' && c <= 'z') ? c - 'a' + 26
-            : (c >= '0' && c <= '9') ? c - '0' + 52
-            : c == '+'               ? 62
-            : c == '/'               ? 63
-                                     : -1;
-    if (v < 0) break;  // '=' padding
-    bits = (bits << 6) | uint32_t(v);
-    count += 6;
-    if (count >= 8) {
-      count -= 8;
-      char byte = char((bits >> count) & 0xff);
-      if (byte == ':') return true;
-      if (static_cast<unsigned char>(byte) < 0x20) return false;
-    }
-  }
-  return false;
-}
-
 // Checks an address match [b, e) and returns its kind, or nullopt.  A
-// prefix length that is out of range is cut off and the address kept.
+// prefix length that is out of range is cut off and the address kept.  An
+// IPv4 address written with escaped dots (10\.0\.0\.7, in a regex) has
+// every dot escaped, and `form` says so.
 std::optional<RedactionKind> CheckAddress(std::string_view text, size_t b, size_t& e,
-                                          bool v6) {
+                                          bool v6, Form& form) {
   if (!Bounded(text, b, e, v6 ? RedactionKind::kIpv6 : RedactionKind::kIpv4,
-               Edges::kPlaceholder)) {
+               Edges::kPattern)) {
     return std::nullopt;
   }
+  std::string unescaped;
   std::string_view match = text.substr(b, e - b);
+  if (match.find('\\') != std::string_view::npos) {
+    unescaped = Unwrite(Form::kRegexEscaped, match);
+    if (match.size() - unescaped.size() != 3) return std::nullopt;  // some dots only
+    form = Form::kRegexEscaped;
+    match = unescaped;
+  }
   size_t slash = match.find('/');
   if (slash != std::string_view::npos) {
     int length = std::atoi(std::string(match.substr(slash + 1)).c_str());
     if (length > (v6 ? 128 : 32)) {
-      e = b + slash;
+      e -= match.size() - slash;
       match = match.substr(0, slash);
     }
   }
@@ -175,15 +160,20 @@ std::optional<RedactionKind> CheckAddress(std::string_view text, size_t b, size_
   return kind;
 }
 
-// Checks a hostname match; may move `b` past a leading $variable name.
+// Checks a hostname match; may move `b` past a leading $variable name or
+// the hex digits of a %XX escape (%2Fapi.acme.com is "/api.acme.com").
 bool CheckHostname(std::string_view text, size_t& b, size_t e) {
   if (b > 0 && text[b - 1] == '$') {  // $host.acme.com: "host" is a variable
     size_t dot = text.find('.', b);
     if (dot == std::string_view::npos || dot >= e) return false;
     b = dot + 1;
   }
+  if (b > 0 && text[b - 1] == '%' && b + 2 < e && std::isxdigit(static_cast<unsigned char>(text[b])) &&
+      std::isxdigit(static_cast<unsigned char>(text[b + 1]))) {
+    b += 2;
+  }
   std::string_view name = text.substr(b, e - b);
-  return Bounded(text, b, e, RedactionKind::kHostname, Edges::kPlaceholder) &&
+  return Bounded(text, b, e, RedactionKind::kHostname, Edges::kPattern) &&
          IsHostname(name, 2) && IsSensitive(RedactionKind::kHostname, name);
 }
 
@@ -219,11 +209,17 @@ void FindPattern(const Pattern& p, std::string_view text,
     size_t e = b + groups[p.group].size();
     if (b == e || !HasKeyword(groups[0], p.keywords)) continue;
     RedactionKind kind = p.kind;
+    Form form = Form::kPlain;
     switch (p.check) {
       case Check::kIpv4:
       case Check::kIpv6: {
-        auto checked = CheckAddress(text, b, e, p.check == Check::kIpv6);
-        if (!checked) continue;
+        auto checked = CheckAddress(text, b, e, p.check == Check::kIpv6, form);
+        if (!checked) {
+          // An address may start inside this match: %2010.0.0.7 matched
+          // from its "0", and holds 10.0.0.7 after the escape.
+          pos = match_begin + 1;
+          continue;
+        }
         kind = *checked;
         break;
       }
@@ -237,7 +233,7 @@ void FindPattern(const Pattern& p, std::string_view text,
         break;
     }
     if (p.min_entropy > 0 && Entropy(text.substr(b, e - b)) < p.min_entropy) continue;
-    out->push_back({uint32_t(b), uint32_t(e), kind, detector});
+    out->push_back({uint32_t(b), uint32_t(e), kind, detector, form});
   }
 }
 

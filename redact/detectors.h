@@ -14,16 +14,19 @@
 #include <string_view>
 #include <vector>
 
+#include "redact/forms.h"
 #include "redact/redact.h"
 
 namespace ngxfix::redact {
 
-// A sensitive value found in a text: [begin, end).
+// A sensitive value found in a text: [begin, end), written in `form`
+// (10\.0\.0\.7 in a regex).
 struct Candidate {
   uint32_t begin;
   uint32_t end;
   RedactionKind kind;
   uint16_t detector;  // see DetectorId()
+  Form form = Form::kPlain;
 };
 
 // Appends what the patterns find in `text`, in no particular order.

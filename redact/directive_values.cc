@@ -197,6 +197,8 @@ class Finder {
   }
 
   void ByName(std::string_view value, size_t b, size_t e, const Rule& rule) {
+    if (value == "cookies") Cookies(b, e, true, rule);
+    if (value == "set-cookie") Cookies(b, e, false, rule);
     if (value == "secret") Secret(b, e, false, rule);
     if (value == "secret-after-scheme") Secret(b, e, true, rule);
     if (value == "hostname") ServerName(b, e, rule.detector);
@@ -206,6 +208,24 @@ class Finder {
   void Named(std::string_view what, const std::string& name, size_t b, size_t e,
              const Rule& rule) {
     ByName(Named(what, name), b, e, rule);
+  }
+
+  // "a=1; b=2": the values, so that the names still say what each is;
+  // with `every` false only the first (Set-Cookie's attributes stay).  A
+  // value without pairs is a secret as a whole.
+  void Cookies(size_t b, size_t e, bool every, const Rule& rule) {
+    if (std::string_view(text_).substr(b, e - b).find('=') == std::string_view::npos) {
+      Secret(b, e, false, rule);
+      return;
+    }
+    while (b < e) {
+      size_t end = std::string_view(text_).substr(0, e).find(';', b);
+      if (end == std::string_view::npos) end = e;
+      size_t equals = std::string_view(text_).substr(0, end).find('=', b);
+      if (equals != std::string_view::npos) Secret(equals + 1, end, false, rule);
+      if (!every) return;
+      b = end + 1;
+    }
   }
 
   // "Name: value" (more_set_headers).

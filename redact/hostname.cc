@@ -201,6 +201,24 @@ bool HasKnownSuffix(std::string_view name) {
   return KnownSuffixLabels(Labels(name, Separator(name))) > 0;
 }
 
+std::vector<std::string> ParentNames(std::string_view name) {
+  std::string_view separator = Separator(name);
+  std::vector<std::string_view> labels = Labels(name, separator);
+  size_t named = labels.size() - (labels.back().empty() ? 1 : 0);
+  size_t shortest = std::max<size_t>(KnownSuffixLabels(labels) + 1, 2);
+  std::vector<std::string> out;
+  for (size_t first = 1; first < named && named - first >= shortest; ++first) {
+    if (IsKeptLabel(Lower(labels[first]))) continue;
+    std::string parent(labels[first]);
+    for (size_t i = first + 1; i < named; ++i) {
+      parent += separator;
+      parent += labels[i];
+    }
+    out.push_back(std::move(parent));
+  }
+  return out;
+}
+
 bool IsFileExtension(std::string_view word) {
   return Facts().extensions.count(std::string(word)) > 0;
 }

@@ -14,6 +14,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "redact/address.h"
 #include "redact/redact.h"
@@ -36,6 +37,12 @@ std::string SuffixAlternation();
 // Whether `name` ends in a "suffix" (so the hostname pattern finds it
 // wherever it stands whole).
 bool HasKnownSuffix(std::string_view name);
+
+// The names above `name` that still say whose it is, longest first: down to
+// the label before its known suffix (corp-name.de of status.corp-name.de),
+// or to two labels under an unknown one; none that starts with a kept label
+// (us-east-1.elb.amazonaws.com says nothing of its owner).
+std::vector<std::string> ParentNames(std::string_view name);
 
 // Whether `word` (lower case) is an "extension" that may follow a hostname
 // in a file name.

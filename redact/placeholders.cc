@@ -39,7 +39,8 @@ Placeholders::Placeholders(const RedactionKey& key, int attempt, std::string_vie
                          text.find("redacted-word-") != std::string_view::npos) {}
 
 bool Placeholders::Taken(const std::string& placeholder) const {
-  return used_.count(placeholder) > 0 || originals_.count(placeholder) > 0;
+  return used_.count(placeholder) > 0 || drawn_.count(placeholder) > 0 ||
+         originals_.count(placeholder) > 0;
 }
 
 std::string Placeholders::Numbered(std::string prefix) {
@@ -68,7 +69,7 @@ std::string Placeholders::AddressPlaceholder(RedactionKind kind,
   IpAddress mapped = WithLowBits(addresses_.Map(*address), *address, length);
   for (int redraw = 0;; ++redraw) {
     std::string out = (v6 ? FormatIpv6(mapped, upper) : FormatIpv4(mapped)) + suffix;
-    if (out == original || !used_.count(out) || redraw == 64) {
+    if (out == original || !drawn_.count(out) || redraw == 64) {
       if (originals_.count(out) && out != original) address_met_original_ = true;
       return out;
     }
@@ -88,18 +89,31 @@ std::string Placeholders::AddressPlaceholder(RedactionKind kind,
   }
 }
 
+const std::string& Placeholders::Shaped(RedactionKind kind, const std::string& plain) {
+  auto found = shaped_.find(plain);
+  if (found != shaped_.end()) return found->second;
+  std::string placeholder;
+  if (IsAddressKind(kind)) {
+    placeholder = AddressPlaceholder(kind, plain);
+  } else {
+    for (int redraw = 0; redraw < 64; ++redraw) {
+      placeholder = HostnamePlaceholder(plain, key_, addresses_, redraw);
+      if (placeholder == plain || !Taken(placeholder)) break;
+    }
+  }
+  drawn_.insert(placeholder);
+  return shaped_.emplace(plain, std::move(placeholder)).first->second;
+}
+
 int Placeholders::For(RedactionKind kind, std::string_view original,
-                      std::string_view detector) {
+                      std::string_view detector, Form form) {
   auto found = by_original_.find(std::string(original));
   if (found != by_original_.end()) return found->second;
   std::string placeholder;
-  if (IsAddressKind(kind)) {
-    placeholder = AddressPlaceholder(kind, original);
-  } else if (kind == RedactionKind::kHostname) {
-    for (int redraw = 0; redraw < 64; ++redraw) {
-      placeholder = HostnamePlaceholder(original, key_, addresses_, redraw);
-      if (placeholder == original || !Taken(placeholder)) break;
-    }
+  if (IsAddressKind(kind) || kind == RedactionKind::kHostname) {
+    placeholder = form == Form::kPlain
+                      ? Shaped(kind, std::string(original))
+                      : Write(form, Shaped(kind, Unwrite(form, original)));
   } else if (kind == RedactionKind::kWord) {
     placeholder = Numbered("redacted-word-");
   } else {

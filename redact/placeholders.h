@@ -5,8 +5,10 @@
 // Addresses go through the prefix-preserving AddressMapper; when two
 // spellings of one address ("10.0.0.1", "010.0.0.1") would share a
 // placeholder, the later one's host bits are drawn again.  Hostnames are
-// drawn label by label (hostname.h) and drawn again on a collision.  Secrets
-// and words are numbered: REDACTED_<DETECTOR>_<N>, redacted-word-<N>.
+// drawn label by label (hostname.h) and drawn again on a collision.  An
+// address or a hostname written in another form (forms.h: 10\.0\.0\.7)
+// gets its plain value's placeholder written in that form.  Secrets and
+// words are numbered: REDACTED_<DETECTOR>_<N>, redacted-word-<N>.
 
 #ifndef NGXFIX_REDACT_PLACEHOLDERS_H_
 #define NGXFIX_REDACT_PLACEHOLDERS_H_
@@ -17,6 +19,7 @@
 #include <unordered_set>
 
 #include "redact/address.h"
+#include "redact/forms.h"
 #include "redact/redact.h"
 
 namespace ngxfix::redact {
@@ -29,10 +32,11 @@ class Placeholders {
   Placeholders(const RedactionKey& key, int attempt, std::string_view text,
                const std::unordered_set<std::string_view>& originals);
 
-  // The index in map() of the entry for `original`, creating it; -1 when
-  // the value stays as it is (its placeholder would be itself: 10.0.0.0/8
-  // maps onto itself).
-  int For(RedactionKind kind, std::string_view original, std::string_view detector);
+  // The index in map() of the entry for `original` (written in `form`),
+  // creating it; -1 when the value stays as it is (its placeholder would be
+  // itself: 10.0.0.0/8 maps onto itself).
+  int For(RedactionKind kind, std::string_view original, std::string_view detector,
+          Form form = Form::kPlain);
 
   const RedactionMap& map() const { return map_; }
   RedactionMap TakeMap() { return std::move(map_); }
@@ -41,6 +45,8 @@ class Placeholders {
   bool address_met_original() const { return address_met_original_; }
 
  private:
+  // The placeholder of a plain address or hostname, drawn once.
+  const std::string& Shaped(RedactionKind kind, const std::string& plain);
   std::string AddressPlaceholder(RedactionKind kind, std::string_view original);
   std::string Numbered(std::string prefix);
   bool Taken(const std::string& placeholder) const;
@@ -52,7 +58,9 @@ class Placeholders {
   bool text_has_numbered_;  // whether text holds something like ours
   RedactionMap map_;
   std::unordered_map<std::string, int> by_original_;
-  std::unordered_set<std::string> used_;
+  std::unordered_map<std::string, std::string> shaped_;  // plain -> placeholder
+  std::unordered_set<std::string> used_;   // placeholders of the entries
+  std::unordered_set<std::string> drawn_;  // of plain addresses and hostnames
   int counter_ = 0;
   bool address_met_original_ = false;
 };

@@ -2,8 +2,11 @@
 //
 //   1. Find: the configuration-aware detectors (directive_values.h), the
 //      patterns over the whole text at once (detectors.h), the user's words.
-//   2. Every other whole occurrence of a value found once is found too, so
-//      that a hostname named in server_name is also hidden in a comment.
+//   2. Every other occurrence of a value found once is found too, in every
+//      form a configuration writes it (originals.h), so that a hostname
+//      named in server_name is also hidden in a comment, a certificate's
+//      path and an escaped regex, and the password of URL credentials
+//      wherever it is written again.
 //   3. Overlaps are resolved and values cut to pieces that can be replaced
 //      without changing the text's structure (pieces.h).
 //   4. Placeholders are chosen (placeholders.h) and the text rebuilt.
@@ -17,8 +20,8 @@
 #include "core/parser.h"
 #include "redact/detectors.h"
 #include "redact/directive_values.h"
-#include "redact/hostname.h"
 #include "redact/literal_matcher.h"
+#include "redact/originals.h"
 #include "redact/pieces.h"
 #include "redact/placeholders.h"
 #include "redact/redact.h"
@@ -30,50 +33,17 @@ namespace {
 using redact::Candidate;
 
 constexpr int kAttempts = 8;
-// Secrets and words shorter than this are hidden where found, but not
-// searched for elsewhere: short strings occur by chance.
-constexpr size_t kMinPropagatedLength = 4;
 
-// Whether the patterns find every whole occurrence of `value` by
-// themselves: addresses always, hostnames under a known suffix.  (Secrets
-// are searched for again: most patterns need a context, "Basic ...",
-// "password = ...", that another occurrence may lack.)
-bool PatternsFindAll(RedactionKind kind, std::string_view value) {
-  switch (kind) {
-    case RedactionKind::kIpv4:
-    case RedactionKind::kIpv6:
-    case RedactionKind::kCidr4:
-    case RedactionKind::kCidr6:
-      return true;
-    case RedactionKind::kHostname:
-      return value.find("\\.") == std::string_view::npos && redact::HasKnownSuffix(value);
-    case RedactionKind::kSecret:
-    case RedactionKind::kWord:
-      return false;
-  }
-  return false;
-}
-
-// Step 2: other whole occurrences of the values in `pieces` that the
-// patterns would not find.
+// Step 2: every other occurrence of the values found once, in every form
+// and as the secret parts of composite secrets (originals.h).
 void AddOtherOccurrences(std::string_view text, const std::vector<Candidate>& pieces,
                          std::vector<Candidate>* spans) {
-  std::vector<redact::LiteralMatcher::Literal> literals;
-  std::vector<uint16_t> detectors;
-  std::unordered_set<std::string_view> seen;
+  redact::OriginalForms forms;
   for (const Candidate& p : pieces) {
-    std::string_view value = text.substr(p.begin, p.end - p.begin);
-    if (PatternsFindAll(p.kind, value)) continue;
-    bool short_secret = (p.kind == RedactionKind::kSecret || p.kind == RedactionKind::kWord) &&
-                        value.size() < kMinPropagatedLength;
-    if (short_secret || !seen.insert(value).second) continue;
-    literals.push_back({value, p.kind});
-    detectors.push_back(p.detector);
+    forms.Add(text.substr(p.begin, p.end - p.begin), p.kind, p.detector);
   }
-  if (literals.empty()) return;
-  redact::LiteralMatcher matcher(literals, redact::Edges::kOriginal);
-  matcher.ForEach(text, [&](size_t b, size_t e, size_t i) {
-    spans->push_back({uint32_t(b), uint32_t(e), literals[i].kind, detectors[i]});
+  forms.ForEach(text, [&](size_t b, size_t e, const redact::OriginalForms::Searched& s) {
+    spans->push_back({uint32_t(b), uint32_t(e), s.kind, uint16_t(s.tag), s.form});
   });
 }
 
@@ -124,7 +94,7 @@ bool Replace(const SyntaxTree& tree, const std::vector<Candidate>& pieces,
   size_t copied = 0;
   for (const Candidate& p : pieces) {
     std::string_view original(text.data() + p.begin, p.end - p.begin);
-    int entry = placeholders.For(p.kind, original, redact::DetectorId(p.detector));
+    int entry = placeholders.For(p.kind, original, redact::DetectorId(p.detector), p.form);
     if (entry < 0) continue;
     out.append(text, copied, p.begin - copied);
     out += placeholders.map().entries[entry].placeholder;

@@ -133,6 +133,13 @@ RedactResult RedactText(std::string text, const RedactOptions& options = {});
 // where it stands as a whole: "10.1.2.3" is not found in "10.1.2.34").
 std::string Rehydrate(std::string_view text, const RedactionMap& map);
 
+// The map turned around, with every form of each original (an address or
+// a hostname escaped or percent-encoded gets its placeholder written the
+// same way): Rehydrate(text, HidingMap(map)) puts the placeholders where
+// the originals stand, which redacts text written from the redacted one's
+// original (its fix, its diff) with the same placeholders.
+RedactionMap HidingMap(const RedactionMap& map);
+
 // {"entries": [{"placeholder", "original", "kind", "detector"}, ...]}
 nlohmann::ordered_json RedactionMapToJson(const RedactionMap& map);
 // The inverse; on malformed input returns nullopt and says why in `error`.
@@ -159,14 +166,18 @@ struct Detection {
 struct ScanOptions {
   std::vector<std::string> sensitive_words;
   std::vector<std::string> keep_words;
-  // Placeholders of this map are not sensitive (they are what redaction
-  // put there); may be null.
+  // The map of the redaction the text was written from; may be null.  Its
+  // placeholders are not sensitive (they are what redaction put there); its
+  // originals are, in every form redaction hides them in.
   const RedactionMap* placeholders = nullptr;
 };
 
 // The last gate before anything leaves: everything sensitive the patterns
-// find in arbitrary text (not only configurations), in order.  Empty means
-// nothing was found.
+// find in arbitrary text (not only configurations), and every original of
+// `options.placeholders` that can still be read (as a part of a longer name
+// or path, escaped, percent-encoded, or a secret part of it; detector
+// "original:" and the entry's detector), in order.  Empty means nothing was
+// found.
 std::vector<Detection> Scan(std::string_view text,
                             const ScanOptions& options = {});
 

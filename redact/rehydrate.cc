@@ -3,6 +3,7 @@
 // text comes back byte for byte; in text written from it, a placeholder is
 // found wherever it stands, however it is quoted.
 
+#include "redact/forms.h"
 #include "redact/literal_matcher.h"
 #include "redact/redact.h"
 
@@ -24,6 +25,22 @@ std::string Rehydrate(std::string_view text, const RedactionMap& map) {
   });
   out.append(text.substr(copied));
   return out;
+}
+
+}  // namespace ngxfix
+
+namespace ngxfix {
+
+RedactionMap HidingMap(const RedactionMap& map) {
+  RedactionMap hiding;
+  for (const RedactionEntry& e : map.entries) {
+    hiding.entries.push_back({e.original, e.placeholder, e.kind, e.detector});
+    for (auto& [form, written] : redact::OtherForms(e.original)) {
+      hiding.entries.push_back({std::move(written), redact::Write(form, e.placeholder), e.kind,
+                                e.detector});
+    }
+  }
+  return hiding;
 }
 
 }  // namespace ngxfix

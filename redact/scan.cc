@@ -1,12 +1,14 @@
-// Scan(): the patterns and the user's words over any text, for the last
-// gate before a payload leaves.  Placeholders of a given map are what
-// redaction put there, so they, and matches inside them, are not findings.
+// Scan(): the patterns, the user's words and every way to read an original
+// of a given map (originals.h) over any text, for the last gate before a
+// payload leaves.  Placeholders of the map are what redaction put there,
+// so they, and matches inside them, are not findings.
 
 #include <algorithm>
 #include <unordered_set>
 
 #include "redact/detectors.h"
 #include "redact/literal_matcher.h"
+#include "redact/originals.h"
 #include "redact/pieces.h"
 #include "redact/redact.h"
 #include "redact/sensitive_words.h"
@@ -19,9 +21,19 @@ std::vector<Detection> Scan(std::string_view text, const ScanOptions& options) {
   redact::FindSensitiveWords(text, options.sensitive_words, &spans);
   redact::DropKeptWords(text, options.keep_words, &spans);
   if (options.placeholders && !options.placeholders->entries.empty()) {
+    const auto& entries = options.placeholders->entries;
+    redact::OriginalForms originals;
+    for (size_t i = 0; i < entries.size(); ++i) {
+      originals.Add(entries[i].original, entries[i].kind, uint32_t(i));
+    }
+    originals.ForEach(text, [&](size_t b, size_t e, const redact::OriginalForms::Searched& s) {
+      spans.push_back({uint32_t(b), uint32_t(e), s.kind,
+                       redact::RegisterDetector("original:" + entries[s.tag].detector)});
+    });
+    redact::DropKeptWords(text, options.keep_words, &spans);
     std::vector<std::pair<size_t, size_t>> placed;
     std::vector<redact::LiteralMatcher::Literal> literals;
-    for (const RedactionEntry& e : options.placeholders->entries) {
+    for (const RedactionEntry& e : entries) {
       literals.push_back({e.placeholder, e.kind});
     }
     redact::LiteralMatcher(std::move(literals), redact::Edges::kPlaceholder)

@@ -225,7 +225,8 @@ export class LlmPanel {
     if (request.leaks.length > 0) {
       this.#setError(`Nothing was sent: the last check found ${request.leaks.length} ` +
           'value(s) in the request that redaction missed, at ' +
-          request.leaks.map((l) => `line ${l.line}:${l.column} (${l.detector})`).join(', ') +
+          request.leaks.map((l) => `${l.kind} at line ${l.line}:${l.column} (${l.detector})`)
+              .join(', ') +
           '. Remove them from the configuration, then press Send again.');
       return;
     }
