@@ -203,6 +203,28 @@ size_t AddressMapper::Hash::operator()(const IpAddress& a) const {
   return size_t(h[0] * 0x9e3779b97f4a7c15ull ^ h[1] ^ a.v6);
 }
 
+namespace {
+
+// Whether bit i of `address` lies on the way to a range of ip_ranges.tsv,
+// and so is never flipped.
+bool OnTheWay(const IpAddress& address, int i) {
+  for (const Range& r : Ranges()) {
+    if (r.network.v6 == address.v6 && r.length > i && SamePrefix(address, r.network, i)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+bool AddressMapper::MayChange(const IpAddress& address, int length) {
+  for (int i = 0; i < length; ++i) {
+    if (!OnTheWay(address, i)) return true;
+  }
+  return false;
+}
+
 IpAddress AddressMapper::Map(const IpAddress& address) {
   auto cached = cache_.find(address);
   if (cached != cache_.end()) return cached->second;
@@ -210,15 +232,7 @@ IpAddress AddressMapper::Map(const IpAddress& address) {
   // The message for bit i: family, i, and the address's first i bits.
   char message[18];
   for (int i = 0; i < address.bits(); ++i) {
-    bool on_the_way = false;
-    for (const Range& r : Ranges()) {
-      if (r.network.v6 == address.v6 && r.length > i &&
-          SamePrefix(address, r.network, i)) {
-        on_the_way = true;
-        break;
-      }
-    }
-    if (on_the_way) continue;
+    if (OnTheWay(address, i)) continue;
     IpAddress prefix = WithLowBits(address, IpAddress{address.v6, {}}, i);
     message[0] = address.v6 ? '6' : '4';
     message[1] = char(i);

@@ -56,6 +56,11 @@ class AddressMapper {
   explicit AddressMapper(const RedactionKey& key) : key_(key) {}
   IpAddress Map(const IpAddress& address);
 
+  // Whether Map() may flip any of the first `length` bits of `address`
+  // (none are on the way to a kept or class-preserved range: 10.0.0.0/8
+  // always maps onto itself).
+  static bool MayChange(const IpAddress& address, int length);
+
  private:
   struct Hash {
     size_t operator()(const IpAddress& a) const;

@@ -19,10 +19,8 @@ bool IsSecretLike(RedactionKind kind) {
 
 void OriginalForms::AddOne(std::string value, RedactionKind kind, Form form, uint32_t tag) {
   if (IsSecretLike(kind) && value.size() < kMinSearchedLength) return;
-  if (value.empty() || seen_.count(value)) return;
-  texts_.push_back(std::move(value));
-  literals_.push_back(texts_.back());
-  seen_.insert(texts_.back());
+  if (value.empty() || !seen_.insert(value).second) return;
+  literals_.push_back(std::move(value));
   searched_.push_back({kind, form, tag});
 }
 

@@ -11,7 +11,6 @@
 #define NGXFIX_REDACT_ORIGINALS_H_
 
 #include <cstdint>
-#include <deque>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -49,10 +48,9 @@ class OriginalForms {
  private:
   void AddOne(std::string value, RedactionKind kind, Form form, uint32_t tag);
 
-  std::deque<std::string> texts_;  // the literals' bytes
-  std::vector<std::string_view> literals_;
-  std::vector<Searched> searched_;
-  std::unordered_set<std::string_view> seen_;
+  std::vector<std::string> literals_;
+  std::vector<Searched> searched_;  // of each literal
+  std::unordered_set<std::string> seen_;
 };
 
 }  // namespace ngxfix::redact

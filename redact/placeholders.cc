@@ -70,7 +70,12 @@ std::string Placeholders::AddressPlaceholder(RedactionKind kind,
   for (int redraw = 0;; ++redraw) {
     std::string out = (v6 ? FormatIpv6(mapped, upper) : FormatIpv4(mapped)) + suffix;
     if (out == original || !drawn_.count(out) || redraw == 64) {
-      if (originals_.count(out) && out != original) address_met_original_ = true;
+      // Equal to another original, or by chance to itself (a few free bits
+      // of a network near a kept range): another key is tried first.
+      if (out == original ? AddressMapper::MayChange(*address, length)
+                          : originals_.count(out) > 0) {
+        address_met_original_ = true;
+      }
       return out;
     }
     // Another spelling of the same address took this one: draw the low
@@ -91,7 +96,7 @@ std::string Placeholders::AddressPlaceholder(RedactionKind kind,
 
 const std::string& Placeholders::Shaped(RedactionKind kind, const std::string& plain) {
   auto found = shaped_.find(plain);
-  if (found != shaped_.end()) return found->second;
+  if (found != shaped_.end()) return drawn_order_[found->second];
   std::string placeholder;
   if (IsAddressKind(kind)) {
     placeholder = AddressPlaceholder(kind, plain);
@@ -102,7 +107,9 @@ const std::string& Placeholders::Shaped(RedactionKind kind, const std::string& p
     }
   }
   drawn_.insert(placeholder);
-  return shaped_.emplace(plain, std::move(placeholder)).first->second;
+  shaped_.emplace(plain, int(drawn_order_.size()));
+  drawn_order_.push_back(std::move(placeholder));
+  return drawn_order_.back();
 }
 
 int Placeholders::For(RedactionKind kind, std::string_view original,

@@ -41,7 +41,8 @@ class Placeholders {
   const RedactionMap& map() const { return map_; }
   RedactionMap TakeMap() { return std::move(map_); }
   // Whether an address placeholder equals another original (allowed, as
-  // originals never stay in the text, but avoided when another key can).
+  // originals never stay in the text, but avoided when another key can),
+  // or its own original although the mapping could have changed it.
   bool address_met_original() const { return address_met_original_; }
 
  private:
@@ -58,7 +59,8 @@ class Placeholders {
   bool text_has_numbered_;  // whether text holds something like ours
   RedactionMap map_;
   std::unordered_map<std::string, int> by_original_;
-  std::unordered_map<std::string, std::string> shaped_;  // plain -> placeholder
+  std::unordered_map<std::string, int> shaped_;  // plain -> index in drawn_order_
+  std::vector<std::string> drawn_order_;
   std::unordered_set<std::string> used_;   // placeholders of the entries
   std::unordered_set<std::string> drawn_;  // of plain addresses and hostnames
   int counter_ = 0;

@@ -102,8 +102,8 @@ RedactionKey RandomRedactionKey();
 struct RedactOptions {
   // Redacted wherever they occur, as kind `word` (case-sensitive).
   std::vector<std::string> sensitive_words;
-  // Never redacted, whatever finds them (exact values, e.g. "10.0.0.1",
-  // "api.acme.com").
+  // Never redacted, whatever finds them, nor any part of them (exact
+  // values, e.g. "10.0.0.1", "api.acme.com").
   std::vector<std::string> keep_words;
   // The key of the address mapping; a random one when empty.  Tests inject
   // one to be deterministic.

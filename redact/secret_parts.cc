@@ -100,8 +100,6 @@ std::vector<std::string> SecretParts(std::string_view secret) {
     Add(*decoded, &out);
     AddPassword(*decoded, &out);
   }
-  std::stable_sort(out.begin(), out.end(),
-                   [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
   return out;
 }
 

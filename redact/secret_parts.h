@@ -23,8 +23,8 @@ std::optional<std::string> DecodeBase64(std::string_view text);
 // credentials), so that "Basic Settings" in a comment is not taken for them.
 bool IsBase64Credentials(std::string_view s);
 
-// The parts of `secret` that are secrets of their own, longest first; empty
-// when it has none.
+// The parts of `secret` that are secrets of their own; empty when it has
+// none.
 std::vector<std::string> SecretParts(std::string_view secret);
 
 }  // namespace ngxfix::redact

@@ -17,7 +17,9 @@ namespace ngxfix::redact {
 void FindSensitiveWords(std::string_view text, const std::vector<std::string>& words,
                         std::vector<Candidate>* out);
 
-// Drops the spans whose text equals one of `words`.
+// Drops the spans whose text equals one of `words`, or lies inside an
+// occurrence of one (acme-corp.com, the parent of another name, inside a
+// kept shop.acme-corp.com).
 void DropKeptWords(std::string_view text, const std::vector<std::string>& words,
                    std::vector<Candidate>* spans);
 

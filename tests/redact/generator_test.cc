@@ -319,9 +319,10 @@ TEST(Generator, PlantedValuesCannotBeReadInAnyForm) {
     ASSERT_EQ(r.error, "");
     for (const Planted& p : generator.sensitive()) {
       ++planted;
-      if (!testing::ReadableAt(r.text, p.value, p.kind).empty()) {
+      for (size_t at : testing::ReadableAt(r.text, p.value, p.kind)) {
         ++leaks;
-        ADD_FAILURE() << "leaked: " << p.value;
+        ADD_FAILURE() << "leaked: " << p.value << " in ..."
+                      << r.text.substr(at > 40 ? at - 40 : 0, 80 + p.value.size()) << "...";
       }
     }
     for (const Planted& p : generator.kept()) {

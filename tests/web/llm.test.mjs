@@ -149,6 +149,37 @@ test('OpenAI-compatible: nothing before Send; placeholders only; the fix with re
   });
 });
 
+// A server name in certbot and log paths, composite secrets written again
+// on their own: none of them in any view a user copies or sends.
+const kForms = {
+  config: fs.readFileSync(path.join(repoRoot, 'tests', 'web', 'planted-forms.conf'), 'utf8'),
+  values: ['initrode-group', 'shop-api-3', '10.44.12.7', 'Tr0ub4dor', 'Zq8vLm3nB7xK2pT9'],
+};
+
+test('certbot paths and composite secrets: not in the redacted preview, diff or request',
+     async () => {
+  await withPanel(async (page) => {
+    await page.getByTestId('show-redacted').check();
+    const preview = await page.getByTestId('redacted-preview').textContent();
+    const diff = await page.getByTestId('diff-redacted').innerText();
+    // The shape stays: the path around the name, the cookie's name.
+    assert.match(preview, /live\/[a-z0-9.-]+\.no-0001\/fullchain\.pem/);
+    assert.match(preview, /"session=REDACTED_[A-Z_]+_\d+"/);
+    assert.match(diff, /proxy_ssl_server_name on;/);
+    await page.waitForFunction(() => document.querySelector('[data-testid="llm-payload"]')
+        .textContent.includes('```nginx'));
+    const body = await page.getByTestId('llm-payload').textContent();
+    for (const [name, text] of [['preview', preview], ['diff', diff], ['request', body],
+                                ['request, decoded', JSON.stringify(JSON.parse(body))]]) {
+      for (const value of kForms.values) assert.ok(!text.includes(value), `${value} in the ${name}`);
+    }
+    await send(page);
+    await page.getByTestId('llm-diff').locator('.nx-diff-add').first().waitFor();
+    const [post] = llm.posts();
+    assert.equal(post.body, body);
+  }, { config: kForms.config });
+});
+
 test('the user\'s words: a word hidden from the model, a value kept goes past the last gate',
      async () => {
   await withPanel(async (page) => {
