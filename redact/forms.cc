@@ -100,16 +100,9 @@ std::string Unwrite(Form form, std::string_view written) {
   return std::string(written);
 }
 
-std::vector<std::pair<Form, std::string>> OtherForms(std::string_view value) {
-  std::vector<std::pair<Form, std::string>> out;
-  for (Form form : {Form::kRegexEscaped, Form::kPercentUpper, Form::kPercentLower,
-                    Form::kQuoteEscaped}) {
-    std::string written = Write(form, value);
-    bool known = written == value ||
-                 std::any_of(out.begin(), out.end(),
-                             [&](const auto& other) { return other.second == written; });
-    if (!known) out.emplace_back(form, std::move(written));
-  }
+std::array<std::string, 4> OtherForms(std::string_view value) {
+  std::array<std::string, 4> out;
+  for (size_t i = 0; i < out.size(); ++i) out[i] = Write(kOtherForms[i], value);
   return out;
 }
 

@@ -10,10 +10,10 @@
 #ifndef NGXFIX_REDACT_FORMS_H_
 #define NGXFIX_REDACT_FORMS_H_
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <utility>
 #include <vector>
 
 namespace ngxfix::redact {
@@ -33,8 +33,13 @@ std::string Write(Form form, std::string_view value);
 // a writing in that form.
 std::string Unwrite(Form form, std::string_view written);
 
-// The forms of `value` that differ from it and from each other.
-std::vector<std::pair<Form, std::string>> OtherForms(std::string_view value);
+// The forms other than kPlain, in the order of kOtherForms.
+inline constexpr Form kOtherForms[] = {Form::kRegexEscaped, Form::kPercentUpper,
+                                       Form::kPercentLower, Form::kQuoteEscaped};
+
+// `value` written in each of kOtherForms (some may equal `value`, or each
+// other).
+std::array<std::string, 4> OtherForms(std::string_view value);
 
 // The plain values `found` may stand for: itself, and its decoding where it
 // holds %XX escapes or backslash escapes.

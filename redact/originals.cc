@@ -38,7 +38,10 @@ void OriginalForms::Add(std::string_view found, RedactionKind kind, uint32_t tag
   }
   for (const std::string& value : plain) {
     AddOne(value, kind, Form::kPlain, tag);
-    for (auto& [form, written] : OtherForms(value)) AddOne(std::move(written), kind, form, tag);
+    std::array<std::string, 4> written = OtherForms(value);
+    for (size_t i = 0; i < written.size(); ++i) {
+      AddOne(std::move(written[i]), kind, kOtherForms[i], tag);
+    }
   }
 }
 

@@ -35,8 +35,11 @@ RedactionMap HidingMap(const RedactionMap& map) {
   RedactionMap hiding;
   for (const RedactionEntry& e : map.entries) {
     hiding.entries.push_back({e.original, e.placeholder, e.kind, e.detector});
-    for (auto& [form, written] : redact::OtherForms(e.original)) {
-      hiding.entries.push_back({std::move(written), redact::Write(form, e.placeholder), e.kind,
+    std::array<std::string, 4> written = redact::OtherForms(e.original);
+    for (size_t i = 0; i < written.size(); ++i) {
+      if (written[i] == e.original) continue;
+      hiding.entries.push_back({std::move(written[i]),
+                                redact::Write(redact::kOtherForms[i], e.placeholder), e.kind,
                                 e.detector});
     }
   }

@@ -25,23 +25,23 @@ void DropKeptWords(std::string_view text, const std::vector<std::string>& words,
                    std::vector<Candidate>* spans) {
   if (words.empty()) return;
   std::unordered_set<std::string_view> kept(words.begin(), words.end());
-  std::vector<std::pair<size_t, size_t>> occurrences;  // of the kept words
-  for (const std::string& word : words) {
+  // Where each word occurs, in order: a span lies inside an occurrence when
+  // the last one that starts at or before it reaches past its end.
+  std::vector<std::vector<std::pair<size_t, size_t>>> occurrences(words.size());
+  for (size_t w = 0; w < words.size(); ++w) {
+    const std::string& word = words[w];
     if (word.empty()) continue;
     for (size_t at = text.find(word); at != std::string_view::npos; at = text.find(word, at + 1)) {
-      occurrences.push_back({at, at + word.size()});
+      occurrences[w].push_back({at, at + word.size()});
     }
   }
-  // Sorted by start, each with the furthest end of those up to it: a span
-  // lies inside one when that end reaches past it.
-  std::sort(occurrences.begin(), occurrences.end());
-  for (size_t i = 1; i < occurrences.size(); ++i) {
-    occurrences[i].second = std::max(occurrences[i].second, occurrences[i - 1].second);
-  }
   auto inside_kept = [&](const Candidate& c) {
-    auto after = std::upper_bound(occurrences.begin(), occurrences.end(),
-                                  std::make_pair(size_t(c.begin), SIZE_MAX));
-    return after != occurrences.begin() && std::prev(after)->second >= c.end;
+    for (const auto& of_word : occurrences) {
+      auto after = std::upper_bound(of_word.begin(), of_word.end(),
+                                    std::make_pair(size_t(c.begin), SIZE_MAX));
+      if (after != of_word.begin() && std::prev(after)->second >= c.end) return true;
+    }
+    return false;
   };
   spans->erase(std::remove_if(spans->begin(), spans->end(),
                               [&](const Candidate& c) {

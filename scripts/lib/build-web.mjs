@@ -7,6 +7,10 @@
 //
 //   index.html, ngxfix.css, ngxfix-sandbox.js, js/*.js   copied from web/
 //   wasm/                                                the module
+//
+// Lines of JavaScript that hold only a // comment are shipped blank: the
+// comments are for people reading web/ (a third of the scripts' weight),
+// and a blank line keeps every line number of a stack trace.
 //   examples/index.json, examples/ID.conf                from the files that
 //                                                        index.json names
 //   ngxfix-standalone.html                               everything in one file
@@ -27,10 +31,20 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
 const webDir = path.join(repoRoot, 'web');
 const kWasmFiles = ['ngxfix.mjs', 'ngxfix_core.mjs', 'ngxfix_core.wasm'];
 const kFixtureComment = /^# ngxfix-test:.*\n/gm;
+const kCommentLine = /^[ \t]*\/\/.*$/gm;
 
 function fail(message) {
   console.error(`build-web: ${message}`);
   process.exit(1);
+}
+
+// Copies a file; JavaScript without its comment lines.
+function copyFile(source, target) {
+  if (/\.m?js$/.test(source)) {
+    fs.writeFileSync(target, fs.readFileSync(source, 'utf8').replace(kCommentLine, ''));
+  } else {
+    fs.copyFileSync(source, target);
+  }
 }
 
 function copyTree(from, to, skip = () => false) {
@@ -39,7 +53,7 @@ function copyTree(from, to, skip = () => false) {
     const source = path.join(from, entry.name);
     if (skip(source)) continue;
     if (entry.isDirectory()) copyTree(source, path.join(to, entry.name), skip);
-    else fs.copyFileSync(source, path.join(to, entry.name));
+    else copyFile(source, path.join(to, entry.name));
   }
 }
 
@@ -144,7 +158,7 @@ function main([wasmDir, out]) {
   fs.rmSync(out, { recursive: true, force: true });
   copyTree(webDir, out, (p) => p === path.join(webDir, 'examples'));
   fs.mkdirSync(path.join(out, 'wasm'), { recursive: true });
-  for (const f of kWasmFiles) fs.copyFileSync(path.join(wasmDir, f), path.join(out, 'wasm', f));
+  for (const f of kWasmFiles) copyFile(path.join(wasmDir, f), path.join(out, 'wasm', f));
   writeStandalone(out, writeExamples(out));
   console.log(`build-web: ${path.relative(process.cwd(), out) || out} assembled from ${wasmDir}`);
 }
