@@ -2,7 +2,6 @@
 
 #include "redact/originals.h"
 
-#include <algorithm>
 
 #include "redact/hostname.h"
 #include "redact/literal_matcher.h"
@@ -25,24 +24,32 @@ void OriginalForms::AddOne(std::string value, RedactionKind kind, Form form, uin
 }
 
 void OriginalForms::Add(std::string_view found, RedactionKind kind, uint32_t tag) {
-  // The decodings first, so that a found value which is one of their
-  // forms (10\.0\.0\.7) is searched for as that form, not as a plain value.
-  std::vector<std::string> plain = PlainValues(found);
-  std::reverse(plain.begin(), plain.end());
-  for (size_t i = 0, n = plain.size(); i < n; ++i) {
-    if (kind == RedactionKind::kSecret) {
-      for (std::string& part : SecretParts(plain[i])) plain.push_back(std::move(part));
-    } else if (kind == RedactionKind::kHostname) {
-      for (std::string& parent : ParentNames(plain[i])) plain.push_back(std::move(parent));
-    }
+  Expand(std::string(found), kind, tag, 0);
+}
+
+// The search is closed: what it adds for a value it finds again (a form,
+// a part, a parent) adds nothing new, so the last gate, built from the
+// map's entries, searches for no more than redaction did.
+void OriginalForms::Expand(std::string value, RedactionKind kind, uint32_t tag, int depth) {
+  if (depth > 4 || !expanded_.insert(value).second) return;
+  std::vector<std::string> plain = PlainValues(value);
+  if (plain.size() > 1) {
+    // A writing of other values (10\.0\.0\.7, p%40ss): they come first, so
+    // that their forms claim it with the right form; a secret is searched
+    // for as it stands too.
+    for (size_t i = 1; i < plain.size(); ++i) Expand(std::move(plain[i]), kind, tag, depth + 1);
+    if (IsSecretLike(kind)) AddOne(std::move(value), kind, Form::kPlain, tag);
+    return;
   }
-  for (const std::string& value : plain) {
-    AddOne(value, kind, Form::kPlain, tag);
-    std::array<std::string, 4> written = OtherForms(value);
-    for (size_t i = 0; i < written.size(); ++i) {
-      AddOne(std::move(written[i]), kind, kOtherForms[i], tag);
-    }
+  AddOne(value, kind, Form::kPlain, tag);
+  std::array<std::string, 4> written = OtherForms(value);
+  for (size_t i = 0; i < written.size(); ++i) {
+    AddOne(std::move(written[i]), kind, kOtherForms[i], tag);
   }
+  std::vector<std::string> more;
+  if (kind == RedactionKind::kSecret) more = SecretParts(value);
+  if (kind == RedactionKind::kHostname) more = ParentNames(value);
+  for (std::string& other : more) Expand(std::move(other), kind, tag, depth + 1);
 }
 
 void OriginalForms::ForEach(

@@ -46,11 +46,13 @@ class OriginalForms {
   bool empty() const { return literals_.empty(); }
 
  private:
+  void Expand(std::string value, RedactionKind kind, uint32_t tag, int depth);
   void AddOne(std::string value, RedactionKind kind, Form form, uint32_t tag);
 
   std::vector<std::string> literals_;
   std::vector<Searched> searched_;  // of each literal
-  std::unordered_set<std::string> seen_;
+  std::unordered_set<std::string> seen_;      // literals
+  std::unordered_set<std::string> expanded_;  // values whose forms are in
 };
 
 }  // namespace ngxfix::redact
