@@ -168,8 +168,8 @@ bool CheckHostname(std::string_view text, size_t& b, size_t e) {
     if (dot == std::string_view::npos || dot >= e) return false;
     b = dot + 1;
   }
-  if (b > 0 && text[b - 1] == '%' && b + 2 < e && std::isxdigit(static_cast<unsigned char>(text[b])) &&
-      std::isxdigit(static_cast<unsigned char>(text[b + 1]))) {
+  if (b > 0 && text[b - 1] == '%' && b + 2 < e && HexDigitValue(text[b]) >= 0 &&
+      HexDigitValue(text[b + 1]) >= 0) {
     b += 2;
   }
   std::string_view name = text.substr(b, e - b);

@@ -5,6 +5,7 @@
 #include <cctype>
 #include <string>
 
+#include "redact/forms.h"
 #include "redact/hostname.h"
 
 namespace ngxfix::redact {
@@ -12,13 +13,6 @@ namespace {
 
 bool IsAlnum(char c) { return std::isalnum(static_cast<unsigned char>(c)); }
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-
-int Hex(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
 
 // A byte next to a value as the text means it, and where the byte after it
 // (away from the value) starts.
@@ -28,15 +22,17 @@ struct Neighbour {
 };
 
 Neighbour Before(std::string_view text, size_t b) {
-  if (b >= 3 && text[b - 3] == '%' && Hex(text[b - 2]) >= 0 && Hex(text[b - 1]) >= 0) {
-    return {char(Hex(text[b - 2]) * 16 + Hex(text[b - 1])), b - 3};
+  if (b >= 3 && text[b - 3] == '%' && HexDigitValue(text[b - 2]) >= 0 &&
+      HexDigitValue(text[b - 1]) >= 0) {
+    return {char(HexDigitValue(text[b - 2]) * 16 + HexDigitValue(text[b - 1])), b - 3};
   }
   return {b > 0 ? text[b - 1] : '\0', b > 0 ? b - 1 : 0};
 }
 
 Neighbour After(std::string_view text, size_t e) {
-  if (At(text, e) == '%' && Hex(At(text, e + 1)) >= 0 && Hex(At(text, e + 2)) >= 0) {
-    return {char(Hex(text[e + 1]) * 16 + Hex(text[e + 2])), e + 3};
+  if (At(text, e) == '%' && HexDigitValue(At(text, e + 1)) >= 0 &&
+      HexDigitValue(At(text, e + 2)) >= 0) {
+    return {char(HexDigitValue(text[e + 1]) * 16 + HexDigitValue(text[e + 2])), e + 3};
   }
   return {At(text, e), e + 1};
 }

@@ -15,13 +15,6 @@ bool IsUnreserved(char c) {
          c == '-' || c == '.' || c == '_' || c == '~';
 }
 
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
 std::string Escaped(std::string_view value, std::string_view special) {
   std::string out;
   out.reserve(value.size() + 8);
@@ -65,9 +58,9 @@ std::string PercentDecoded(std::string_view written) {
   std::string out;
   out.reserve(written.size());
   for (size_t i = 0; i < written.size(); ++i) {
-    if (written[i] == '%' && i + 2 < written.size() && HexValue(written[i + 1]) >= 0 &&
-        HexValue(written[i + 2]) >= 0) {
-      out += char(HexValue(written[i + 1]) * 16 + HexValue(written[i + 2]));
+    if (written[i] == '%' && i + 2 < written.size() && HexDigitValue(written[i + 1]) >= 0 &&
+        HexDigitValue(written[i + 2]) >= 0) {
+      out += char(HexDigitValue(written[i + 1]) * 16 + HexDigitValue(written[i + 2]));
       i += 2;
     } else {
       out += written[i];
@@ -77,6 +70,13 @@ std::string PercentDecoded(std::string_view written) {
 }
 
 }  // namespace
+
+int HexDigitValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
 
 std::string Write(Form form, std::string_view value) {
   switch (form) {

@@ -33,6 +33,9 @@ std::string Write(Form form, std::string_view value);
 // a writing in that form.
 std::string Unwrite(Form form, std::string_view written);
 
+// The value of a hex digit (of a %XX escape), or -1.
+int HexDigitValue(char c);
+
 // The forms other than kPlain, in the order of kOtherForms.
 inline constexpr Form kOtherForms[] = {Form::kRegexEscaped, Form::kPercentUpper,
                                        Form::kPercentLower, Form::kQuoteEscaped};

@@ -19,18 +19,25 @@ std::vector<Detection> Scan(std::string_view text, const ScanOptions& options) {
   std::vector<redact::Candidate> spans;
   redact::FindCandidates(text, &spans);
   redact::FindSensitiveWords(text, options.sensitive_words, &spans);
-  redact::DropKeptWords(text, options.keep_words, &spans);
-  if (options.placeholders && !options.placeholders->entries.empty()) {
+  const bool mapped = options.placeholders && !options.placeholders->entries.empty();
+  if (mapped) {
     const auto& entries = options.placeholders->entries;
     redact::OriginalForms originals;
     for (size_t i = 0; i < entries.size(); ++i) {
       originals.Add(entries[i].original, entries[i].kind, uint32_t(i));
     }
+    // One detector name per entry found, registered once.
+    std::vector<int> detector(entries.size(), -1);
     originals.ForEach(text, [&](size_t b, size_t e, const redact::OriginalForms::Searched& s) {
-      spans.push_back({uint32_t(b), uint32_t(e), s.kind,
-                       redact::RegisterDetector("original:" + entries[s.tag].detector)});
+      if (detector[s.tag] < 0) {
+        detector[s.tag] = redact::RegisterDetector("original:" + entries[s.tag].detector);
+      }
+      spans.push_back({uint32_t(b), uint32_t(e), s.kind, uint16_t(detector[s.tag])});
     });
-    redact::DropKeptWords(text, options.keep_words, &spans);
+  }
+  redact::DropKeptWords(text, options.keep_words, &spans);
+  if (mapped) {
+    const auto& entries = options.placeholders->entries;
     std::vector<std::pair<size_t, size_t>> placed;
     std::vector<redact::LiteralMatcher::Literal> literals;
     for (const RedactionEntry& e : entries) {
