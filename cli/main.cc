@@ -54,7 +54,9 @@ Commands:
 %REDACT%%DIAGNOSE%%PROBE%
 Options of check and fix:
   --nginx-version X.Y.Z     the nginx the configuration runs on (default
-                            1.24.0, the nginx of Ubuntu 24.04 LTS)
+                            1.24.0, the nginx of Ubuntu 24.04 LTS, or the
+                            lowest the configuration's own directives and
+                            parameters need, if higher; reports say which)
   --backend NAME=PROTO      what a backend speaks; NAME is an upstream name
                             or host:port, PROTO one of http1 https h2c h2
                             grpc grpcs ws.  Repeatable.  Without it ngxfix
@@ -126,13 +128,12 @@ void Write(const std::string& text) {
 
 int RunCheck(const Options& options, const SyntaxTree& tree) {
   CheckResult result = Check(tree, options.check);
-  const NginxVersion& version = options.check.analysis.nginx_version;
   if (options.format == "json") {
-    Write(FindingsToJson(tree, result, version).dump(2) + "\n");
+    Write(FindingsToJson(tree, result).dump(2) + "\n");
   } else if (options.format == "sarif") {
-    Write(FindingsToSarif(tree, result, version).dump(2) + "\n");
+    Write(FindingsToSarif(tree, result).dump(2) + "\n");
   } else {
-    Write(FindingsToText(tree, result, version));
+    Write(FindingsToText(tree, result));
   }
   bool serious = std::any_of(
       result.findings.begin(), result.findings.end(), [](const Finding& f) {

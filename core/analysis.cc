@@ -7,6 +7,8 @@
 #include <charconv>
 #include <span>
 
+#include "core/version_floor.h"
+
 namespace ngxfix {
 namespace {
 
@@ -87,7 +89,44 @@ Analysis::Analysis(const SyntaxTree& tree, AnalysisOptions options)
   indexed_name_ids_.reserve(tree_.nodes().size());
   ComputeNames();
   ComputeContexts();
+  FindNginxPlus();
+  ChooseVersion();
   CollectPasses();
+}
+
+void Analysis::FindNginxPlus() {
+  std::vector<bool> seen(specs_.size());  // by name id
+  for (uint32_t n = 0; n < tree_.nodes().size() && !uses_nginx_plus_; ++n) {
+    if (tree_.nodes()[n].kind != NodeKind::kDirective || seen[name_id_[n]]) {
+      continue;
+    }
+    seen[name_id_[n]] = true;
+    std::span<const DirectiveSpec> specs = Specs(n);
+    uses_nginx_plus_ =
+        !specs.empty() &&
+        std::all_of(specs.begin(), specs.end(), [](const DirectiveSpec& s) {
+          return s.origin == Origin::kPlus;
+        });
+  }
+}
+
+void Analysis::ChooseVersion() {
+  if (options_.nginx_version) {
+    version_ = *options_.nginx_version;
+    return;
+  }
+  VersionFloor floor = LowestVersionNeeded(*this);
+  if (floor.version <= kDefaultNginxVersion) {
+    version_ = kDefaultNginxVersion;
+    version_assumption_ = "assumed nginx " + version_.ToString() +
+                          ", the default, since no version was given";
+    return;
+  }
+  version_ = floor.version;
+  Position at = tree_.position(tree_.begin_offset(tree_.nodes()[floor.node]));
+  version_assumption_ = "assumed nginx " + version_.ToString() + ", since " +
+                        floor.what + " on line " + std::to_string(at.line) +
+                        " needs it and no version was given";
 }
 
 bool Analysis::Logged(const Pass& pass, std::string_view cause) const {
@@ -336,11 +375,13 @@ void Analysis::CollectPasses() {
       std::string_view hostport = rest.substr(0, rest.find('/'));
       size_t colon = hostport.rfind(':');
       bool bracketed = !hostport.empty() && hostport[0] == '[';
+      // The port may be a variable too: $upstream_app:$upstream_port.
       if (colon != std::string_view::npos &&
           (!bracketed || colon > hostport.rfind(']')) &&
-          IsDigits(hostport.substr(colon + 1))) {
+          (IsDigits(hostport.substr(colon + 1)) ||
+           hostport.substr(colon + 1).starts_with('$'))) {
         port_text = hostport.substr(colon + 1);
-        pass.port = ParsePort(port_text);
+        if (port_text[0] != '$') pass.port = ParsePort(port_text);
         hostport = hostport.substr(0, colon);
       }
       pass.host = std::string(hostport);

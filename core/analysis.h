@@ -49,7 +49,9 @@ struct BackendOption {
 };
 
 struct AnalysisOptions {
-  NginxVersion nginx_version = kDefaultNginxVersion;
+  // The nginx the configuration runs on; without it, kDefaultNginxVersion
+  // or what the configuration's own directives need (version_floor.h).
+  std::optional<NginxVersion> nginx_version;
   std::vector<BackendOption> backends;
   // Protocols learnt from error-log lines, by upstream name or host:port.
   std::map<std::string, Protocol> evidence;
@@ -81,7 +83,15 @@ class Analysis {
   Analysis(const SyntaxTree& tree, AnalysisOptions options);
 
   const SyntaxTree& tree() const { return tree_; }
-  const NginxVersion& version() const { return options_.nginx_version; }
+  // The version the rules judge for: the one given, or else the higher of
+  // kDefaultNginxVersion and what the configuration needs.
+  const NginxVersion& version() const { return version_; }
+  // Why version() was chosen when none was given, for reports to state;
+  // "" when one was given.
+  const std::string& version_assumption() const { return version_assumption_; }
+  // Whether a directive of the configuration is NGINX Plus's alone: then
+  // what NGINX Plus had before open-source nginx is not a version's.
+  bool uses_nginx_plus() const { return uses_nginx_plus_; }
 
   // The context bits a node stands in: one bit, or kSnippetContexts at the
   // top of a snippet.  Comments and entries report their block's context.
@@ -140,8 +150,14 @@ class Analysis {
   void CollectPasses();
   std::optional<Protocol> Annotation(uint32_t node) const;
 
+  void FindNginxPlus();
+  void ChooseVersion();
+
   const SyntaxTree& tree_;
   AnalysisOptions options_;
+  NginxVersion version_;
+  std::string version_assumption_;
+  bool uses_nginx_plus_ = false;
   // Name() of every node: views into the text, or into unusual_names_ for
   // names written quoted or with escapes; and each distinct name's number,
   // so that Find() compares numbers.

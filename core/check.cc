@@ -93,10 +93,19 @@ void RuleContext::Report(uint32_t node, std::string message,
                                std::move(assumption), std::move(edits)});
 }
 
+void RuleContext::ReportInfo(uint32_t node, std::string message,
+                             std::string explanation, Assumption assumption) {
+  Report(node, std::move(message), std::move(explanation), {},
+         std::move(assumption));
+  findings_->back().severity = FindingSeverity::kInfo;
+}
+
 CheckResult Check(const SyntaxTree& tree, const CheckOptions& options) {
   CheckResult result;
   result.syntax = tree.diagnostics();
   Analysis analysis(tree, options.analysis);
+  result.nginx_version = analysis.version();
+  result.version_assumption = analysis.version_assumption();
   for (const Rule& rule : AllRules()) {
     RuleContext context(analysis, rule.info, AppliesFixes(rule.info, options),
                         &result.findings);
@@ -113,7 +122,10 @@ FixResult Fix(const std::string& text, const ParseOptions& parse_options,
               const CheckOptions& options) {
   FixResult result;
   SyntaxTree original = Parse(text, parse_options);
-  result.findings = Check(original, options).findings;
+  CheckResult checked = Check(original, options);
+  result.nginx_version = checked.nginx_version;
+  result.version_assumption = std::move(checked.version_assumption);
+  result.findings = std::move(checked.findings);
 
   std::string current = text;
   SyntaxTree fixed;  // the parse of `current`, once it differs from text

@@ -25,6 +25,8 @@ struct CheckOptions {
 };
 
 struct CheckResult {
+  NginxVersion nginx_version;      // the version judged (Analysis::version())
+  std::string version_assumption;  // why, when none was given
   std::vector<Finding> findings;
   std::vector<Diagnostic> syntax;  // the parser's diagnostics
 };
@@ -41,6 +43,8 @@ struct FileChange {
 
 struct FixResult {
   std::string fixed;                // the whole fixed input
+  NginxVersion nginx_version;       // as CheckResult's
+  std::string version_assumption;
   std::vector<Finding> findings;    // of the input, before fixing
   std::vector<Finding> remaining;   // of the fixed text
   std::vector<FileChange> changes;  // per file, only files that changed

@@ -67,6 +67,18 @@ NginxVersion VersionOrZero(std::string_view text) {
   return NginxVersion::Parse(text).value_or(NginxVersion{});
 }
 
+// directives.tsv's ninth column; "module:PROJECT" also gives the project.
+Origin ParseOrigin(std::string_view cell, std::string_view* project) {
+  constexpr std::string_view kModulePrefix = "module:";
+  if (cell.starts_with(kModulePrefix)) {
+    *project = cell.substr(kModulePrefix.size());
+    return Origin::kModule;
+  }
+  if (cell == "plus") return Origin::kPlus;
+  if (cell == "nginx,plus") return Origin::kNginxPlusBefore;
+  return Origin::kNginx;
+}
+
 struct Table {
   std::vector<DirectiveSpec> rows;  // sorted by name
   std::unordered_map<std::string_view, std::pair<size_t, size_t>> index;
@@ -75,11 +87,14 @@ struct Table {
 Table Load() {
   Table table;
   for (const TsvRow& row : ReadTsv(kDirectivesTsv)) {
-    if (row.cells.size() < 8) continue;
+    if (row.cells.size() < 9) continue;
     const std::vector<std::string_view>& f = row.cells;
+    std::string_view project;
+    Origin origin = ParseOrigin(f[8], &project);
     table.rows.push_back(DirectiveSpec{
         f[0], f[1], Bits(f[2], ',', kContextNames), Bits(f[3], '|', kArgNames),
-        f[4] == "block", VersionOrZero(f[5]), VersionOrZero(f[6])});
+        f[4] == "block", VersionOrZero(f[5]), VersionOrZero(f[6]), origin,
+        project});
   }
   std::stable_sort(table.rows.begin(), table.rows.end(),
                    [](const auto& a, const auto& b) { return a.name < b.name; });
@@ -115,6 +130,10 @@ std::span<const DirectiveSpec> LookUpDirective(std::string_view name) {
   if (it == table.index.end()) return {};
   return std::span<const DirectiveSpec>(table.rows).subspan(it->second.first,
                                                            it->second.second);
+}
+
+uint32_t ParseContexts(std::string_view list) {
+  return Bits(list, ',', kContextNames);
 }
 
 std::string_view ContextName(Context context) {

@@ -49,6 +49,15 @@ enum ArgFlag : uint32_t {
   kArgsAny = 1u << 11,
 };
 
+// Who ships a directive: what an nginx built from nginx.org's source lacks
+// is another product's, or a module's built separately.
+enum class Origin {
+  kNginx,            // open-source nginx (and NGINX Plus, built on it)
+  kPlus,             // NGINX Plus only
+  kNginxPlusBefore,  // open source since `since`, NGINX Plus long before
+  kModule,           // a module built separately: `project` names it
+};
+
 struct DirectiveSpec {
   std::string_view name;
   std::string_view module;
@@ -59,9 +68,19 @@ struct DirectiveSpec {
   NginxVersion until;  // {0,0,0} when it was never removed
   // directives.tsv's eighth column, notes, is for people: it is embedded
   // blank and not read.
+  Origin origin;
+  std::string_view project;  // kModule: "njs", "lua-nginx-module", ...
 
+  // Whether nginx `v` accepts it.  For rows of NGINX Plus or of a module,
+  // which ngxfix cannot tell are in the build, as if they were.
   bool ExistsIn(const NginxVersion& v) const {
-    return since <= v && (until == NginxVersion{} || v < until);
+    if (until != NginxVersion{} && !(v < until)) return false;
+    return origin != Origin::kNginx || since <= v;
+  }
+  // Whether open-source nginx `v`, built from nginx.org's source, has it.
+  bool InOpenSource(const NginxVersion& v) const {
+    return (origin == Origin::kNginx || origin == Origin::kNginxPlusBefore) &&
+           since <= v && (until == NginxVersion{} || v < until);
   }
   // Whether `count` arguments (the name not counted) are accepted, the way
   // ngx_conf_handler() decides.
@@ -74,6 +93,8 @@ std::span<const DirectiveSpec> LookUpDirective(std::string_view name);
 
 // The name of a context bit, as data/directives.tsv spells it.
 std::string_view ContextName(Context context);
+// The Context bits of a comma list of such names ("server,location").
+uint32_t ParseContexts(std::string_view list);
 
 }  // namespace ngxfix
 

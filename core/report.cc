@@ -21,8 +21,7 @@ std::string AssumptionText(const Assumption& assumption) {
 }  // namespace
 
 nlohmann::ordered_json FindingsToJson(const SyntaxTree& tree,
-                                      const CheckResult& result,
-                                      const NginxVersion& version) {
+                                      const CheckResult& result) {
   nlohmann::ordered_json findings = nlohmann::ordered_json::array();
   for (const Finding& f : result.findings) {
     findings.push_back({{"rule", f.rule},
@@ -45,14 +44,14 @@ nlohmann::ordered_json FindingsToJson(const SyntaxTree& tree,
                       {"column", d.column},
                       {"message", d.message}});
   }
-  return {{"nginx_version", version.ToString()},
+  return {{"nginx_version", result.nginx_version.ToString()},
+          {"nginx_version_assumption", result.version_assumption},
           {"findings", std::move(findings)},
           {"syntax_errors", std::move(syntax)}};
 }
 
 nlohmann::ordered_json FindingsToSarif(const SyntaxTree& tree,
-                                       const CheckResult& result,
-                                       const NginxVersion& version) {
+                                       const CheckResult& result) {
   // A rule's descriptor.  GitHub code scanning wants a fullDescription and
   // help for every rule (the SARIF Multitool's GitHub profile reports rules
   // without them as errors, GH2012); ours point at the documentation.
@@ -144,15 +143,21 @@ nlohmann::ordered_json FindingsToSarif(const SyntaxTree& tree,
                 {{"name", "ngxfix"},
                  {"informationUri", kInformationUri},
                  {"rules", std::move(rules)}}}}},
-             {"properties", {{"nginx_version", version.ToString()}}},
+             {"properties",
+              {{"nginx_version", result.nginx_version.ToString()},
+               {"nginx_version_assumption", result.version_assumption}}},
              {"results", std::move(results)}}}}};
 }
 
-std::string FindingsToText(const SyntaxTree& tree, const CheckResult& result,
-                           const NginxVersion& version) {
-  std::string out = "nginx " + version.ToString() + ": " +
+std::string FindingsToText(const SyntaxTree& tree, const CheckResult& result) {
+  std::string out = "nginx " + result.nginx_version.ToString() + ": " +
                     std::to_string(result.findings.size()) + " finding" +
                     (result.findings.size() == 1 ? "" : "s") + "\n";
+  if (!(result.nginx_version <= kDefaultNginxVersion) &&
+      !result.version_assumption.empty()) {
+    out += "    Assumption: " + result.version_assumption +
+           "; if that is wrong, say which with --nginx-version\n";
+  }
   for (const Finding& f : result.findings) {
     out += tree.files()[f.file].name + ":" + std::to_string(f.line) + ":" +
            std::to_string(f.column) + ": " + std::string(SeverityName(f.severity)) +

@@ -13,24 +13,23 @@
 
 namespace ngxfix {
 
-// {"nginx_version", "findings": [{"rule", "severity", "file", "line",
+// {"nginx_version", "nginx_version_assumption" ("" when the version was
+// given), "findings": [{"rule", "severity", "file", "line",
 // "column", "message", "explanation", "assumption", "assumed_backend",
 // "fix", "versions" (the nginx versions its rule concerns)}]}.  An
 // assumption is stated without the way to correct it, which is the
 // reader's to explain; the text and SARIF reports add --backend.
 nlohmann::ordered_json FindingsToJson(const SyntaxTree& tree,
-                                      const CheckResult& result,
-                                      const NginxVersion& version);
+                                      const CheckResult& result);
 
 // A SARIF 2.1.0 log with one run of the "ngxfix" tool.
 nlohmann::ordered_json FindingsToSarif(const SyntaxTree& tree,
-                                       const CheckResult& result,
-                                       const NginxVersion& version);
+                                       const CheckResult& result);
 
-// FILE:LINE:COL: SEVERITY: MESSAGE [rule], with the explanation and any
-// assumption indented below.
-std::string FindingsToText(const SyntaxTree& tree, const CheckResult& result,
-                           const NginxVersion& version);
+// "nginx X.Y.Z: N findings" (and the version assumption when the version
+// was inferred), then FILE:LINE:COL: SEVERITY: MESSAGE [rule], with the
+// explanation and any assumption indented below.
+std::string FindingsToText(const SyntaxTree& tree, const CheckResult& result);
 
 }  // namespace ngxfix
 

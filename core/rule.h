@@ -57,6 +57,11 @@ class RuleContext {
   // when `fix` makes them.
   void Report(uint32_t node, std::string message, std::string explanation,
               std::vector<Edit> edits = {}, Assumption assumption = {});
+  // Reports, at info and without a fix, a finding that rests on what
+  // ngxfix cannot see (a backend, an include, the level above a snippet):
+  // `assumption` says what was assumed.
+  void ReportInfo(uint32_t node, std::string message, std::string explanation,
+                  Assumption assumption);
 
  private:
   const Analysis& analysis_;

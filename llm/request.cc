@@ -41,8 +41,11 @@ std::string Fence(std::string_view text) {
 std::string UserMessage(std::string_view redacted, const CheckOptions& options) {
   SyntaxTree tree = Parse(std::string(redacted));
   Analysis analysis(tree, options.analysis);
-  std::string out = "nginx version: " +
-                    options.analysis.nginx_version.ToString() + "\n";
+  std::string out = "nginx version: " + analysis.version().ToString() +
+                    (analysis.version_assumption().empty()
+                         ? ""
+                         : " (" + analysis.version_assumption() + ")") +
+                    "\n";
 
   std::vector<std::string> seen;
   std::string backends;

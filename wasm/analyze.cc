@@ -3,6 +3,7 @@
 // JSON object, everything the page shows:
 //
 //   nginx_version   the version the findings are for
+//   nginx_version_assumption  why that version, when none was given
 //   ok              no syntax error
 //   findings        as `ngxfix check --format json` prints them, plus `at`
 //   syntax_errors   the same, plus `at`
@@ -207,9 +208,9 @@ EMSCRIPTEN_KEEPALIVE ngxfix::wasm::Result* ngxfix_analyze(char* text,
   FixResult fix = Fix(input, options.parse, options.check);
 
   // The findings of the input are those Fix() found before fixing.
-  CheckResult checked{fix.findings, tree.diagnostics()};
-  Json report = FindingsToJson(tree, checked,
-                               options.check.analysis.nginx_version);
+  CheckResult checked{fix.nginx_version, fix.version_assumption, fix.findings,
+                      tree.diagnostics()};
+  Json report = FindingsToJson(tree, checked);
   for (size_t i = 0; i < checked.findings.size(); ++i) {
     report["findings"][i]["at"] = utf16(checked.findings[i].offset);
   }
@@ -217,6 +218,7 @@ EMSCRIPTEN_KEEPALIVE ngxfix::wasm::Result* ngxfix_analyze(char* text,
     report["syntax_errors"][i]["at"] = utf16(checked.syntax[i].offset);
   }
   Json out = {{"nginx_version", report["nginx_version"]},
+              {"nginx_version_assumption", report["nginx_version_assumption"]},
               {"ok", tree.ok()},
               {"findings", std::move(report["findings"])},
               {"syntax_errors", std::move(report["syntax_errors"])}};

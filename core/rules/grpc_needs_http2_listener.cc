@@ -13,6 +13,8 @@
 //     the port speaks nothing but HTTP/2, for every server on it: added there
 //     only when every such server serves gRPC alone; otherwise the finding
 //     explains and asks for a port of gRPC's own.
+// A server pasted without its http {} may get `http2 on;` from there: from
+// 1.25.1 that is reported as an assumption, at info.
 // See docs/rules/grpc-needs-http2-listener.md.
 
 #include <algorithm>
@@ -119,6 +121,18 @@ std::string FixWithParameter(const RuleContext& context,
          "; it holds for every server on the same address:port.";
 }
 
+// Whether the servers that decide HTTP/2 for `server`'s addresses (itself
+// over TLS, the default server in clear text) write `http2` themselves, so
+// that the level above them has no say.
+bool DecidesHttp2InView(const Analysis& analysis, const Listeners& groups,
+                        uint32_t server) {
+  for (size_t g : groups.Of(server)) {
+    uint32_t decider = groups[g].ssl ? server : groups[g].default_server;
+    if (analysis.Find(decider, "http2").empty()) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 void CheckGrpcNeedsHttp2Listener(RuleContext& context) {
@@ -128,8 +142,13 @@ void CheckGrpcNeedsHttp2Listener(RuleContext& context) {
   for (const Pass& pass : analysis.passes()) {
     // grpc_pass to an HTTP/1.x backend is replaced by proxy_pass
     // (grpc-to-http1-backend); HTTP/2 would be no help there.
-    if (pass.directive != "grpc_pass" ||
-        (pass.protocol && SpeaksHttp1(pass.protocol->protocol))) {
+    // The clients of a gRPC backend speak HTTP/2, whatever the directive:
+    // a proxy_pass to one is fixed into grpc_pass (http1-to-h2c-backend),
+    // and this finding is the input's before it is the fix's.
+    bool grpc = pass.directive == "grpc_pass" ||
+                (pass.protocol && (pass.protocol->protocol == Protocol::kGrpc ||
+                                   pass.protocol->protocol == Protocol::kGrpcs));
+    if (!grpc || (pass.protocol && SpeaksHttp1(pass.protocol->protocol))) {
       continue;
     }
     uint32_t server = analysis.Enclosing(pass.node, kContextServer);
@@ -140,6 +159,22 @@ void CheckGrpcNeedsHttp2Listener(RuleContext& context) {
     if (groups.empty()) groups = Listeners(analysis);
     if (ServerHasHttp2(context, groups, server)) continue;
     reported.push_back(server);
+    // A server pasted without its http {}: from 1.25.1 `http2 on;` there
+    // would reach it, and ngxfix cannot see that level, unless the server
+    // that decides writes its own `http2`.
+    if (analysis.context(server) != kContextHttp &&
+        context.version() >= NginxVersion{1, 25, 1} &&
+        !DecidesHttp2InView(analysis, groups, server)) {
+      context.ReportInfo(
+          pass.node, "grpc_pass in a server that may not accept HTTP/2",
+          "gRPC clients speak HTTP/2 only. Nothing in view switches HTTP/2 on "
+          "for this server, but it stands without its http {} block, where "
+          "`http2 on;` would apply to it. If that level has none, add "
+          "`http2 on;` to this server.",
+          {"", "assumed the http {} level above this server, not in view, "
+               "switches on HTTP/2"});
+      continue;
+    }
     std::vector<Edit> edits;
     std::string how =
         context.version() >= NginxVersion{1, 25, 1}

@@ -1,9 +1,17 @@
-// keepalive-connection-header: a constant Connection header ("close",
-// "upgrade", "keep-alive") sent to an upstream that keeps connections
-// alive.  "close" ends every connection after one request; "upgrade" on
-// every request makes HTTP/1.1 backends treat plain requests as upgrade
-// attempts and close.  The fix: $connection_upgrade (with its map) where
-// the block proxies WebSockets, else "" (no Connection header).
+// keepalive-connection-header: a Connection header that tells a backend to
+// close the connection nginx would keep.  nginx keeps an upstream
+// connection only if the response does not say `Connection: close`
+// (u->keepalive in ngx_http_proxy_module.c), and HTTP/1.1 backends answer a
+// request's `Connection: close` with their own.  Two ways to send it:
+//   - the constant `close`: the fix clears the header ("");
+//   - a map that yields `close` for requests without Upgrade, as the common
+//     `map $http_upgrade $connection_upgrade { default upgrade; '' close; }`
+//     does: every plain request closes its connection.  The fix makes the
+//     map's '' entry "" (no Connection header), which keeps upgrades as
+//     they were.  In a location of its own (not `/`), which likely takes
+//     WebSocket upgrades only, that is an assumption, at info.
+// `Connection: upgrade` is not reported: it does not close anything, and an
+// upgraded connection never returns to the pool.
 // See docs/rules/keepalive-connection-header.md.
 
 #include <strings.h>
@@ -14,48 +22,156 @@
 #include "core/rules/rule_helpers.h"
 
 namespace ngxfix::rules {
+namespace {
+
+bool IsClose(std::string_view value) {
+  return value.size() == 5 && strncasecmp(value.data(), "close", 5) == 0;
+}
+
+// A map of $http_upgrade that defines `variable`, and the entry that gives
+// its value for requests without Upgrade ('' or, failing that, default).
+struct PlainValue {
+  uint32_t map = kNone;
+  uint32_t entry = kNone;  // kNone: no entry, the value is ""
+  std::string value;
+};
+
+std::optional<PlainValue> ValueWithoutUpgrade(const Analysis& analysis,
+                                              std::string_view variable) {
+  const SyntaxTree& tree = analysis.tree();
+  for (uint32_t n = 0; n < tree.nodes().size(); ++n) {
+    const Node& node = tree.nodes()[n];
+    if (node.kind != NodeKind::kDirective || analysis.Name(n) != "map") continue;
+    std::vector<std::string> words = Values(tree, n);
+    if (words.size() != 3 || words[2] != variable) continue;
+    if (words[1] != "$http_upgrade") return std::nullopt;  // not judged
+    PlainValue plain{n, kNone, ""};
+    uint32_t fallback = kNone;
+    for (uint32_t entry : analysis.Children(n)) {
+      if (tree.nodes()[entry].kind != NodeKind::kEntry) continue;
+      std::vector<std::string> pair = Values(tree, entry);
+      if (pair.size() != 2) continue;
+      // A regex could match the empty value too: not judged.
+      if (!pair[0].empty() && pair[0][0] == '~') return std::nullopt;
+      if (pair[0].empty()) plain.entry = entry;
+      if (pair[0] == "default") fallback = entry;
+    }
+    if (plain.entry == kNone) plain.entry = fallback;
+    if (plain.entry != kNone) plain.value = Values(tree, plain.entry)[1];
+    return plain;
+  }
+  return std::nullopt;
+}
+
+// Whether `$variable` appears anywhere but as the value of a
+// `proxy_set_header Connection`: then changing its map changes more.
+bool UsedElsewhere(const Analysis& analysis, std::string_view variable) {
+  const SyntaxTree& tree = analysis.tree();
+  std::string braced = "${" + std::string(variable.substr(1)) + "}";
+  for (uint32_t n = 0; n < tree.nodes().size(); ++n) {
+    const Node& node = tree.nodes()[n];
+    if (node.kind == NodeKind::kComment || analysis.Name(n) == "map") continue;
+    std::vector<uint32_t> words = tree.words(node);
+    for (size_t w = 0; w < words.size(); ++w) {
+      std::string word = tree.value(tree.tokens()[words[w]]);
+      if (word.find(variable) == std::string::npos &&
+          word.find(braced) == std::string::npos) {
+        continue;
+      }
+      bool connection_value = w == 2 && words.size() == 3 &&
+                              SetsHeader(tree, n, "Connection") &&
+                              word == variable;
+      if (!connection_value) return true;
+    }
+  }
+  return false;
+}
+
+// The path of the location that holds `node`, "" outside any location.
+std::string LocationPath(const Analysis& analysis, uint32_t node) {
+  uint32_t location = analysis.Enclosing(node, kContextLocation);
+  if (location == kNone) return "";
+  std::vector<std::string> words = Values(analysis.tree(), location);
+  std::string path;
+  for (size_t w = 1; w < words.size(); ++w) path += (w == 1 ? "" : " ") + words[w];
+  return path;
+}
+
+}  // namespace
 
 void CheckKeepaliveConnectionHeader(RuleContext& context) {
   const SyntaxTree& tree = context.tree();
   const Analysis& analysis = context.analysis();
-  std::vector<uint32_t> reported;
-  for (const Pass& pass : analysis.passes()) {
-    if (pass.directive != "proxy_pass" || pass.upstream == kNone ||
-        !KeepsAlive(context, pass)) {
-      continue;
+  std::vector<uint32_t> reported;  // header nodes and maps
+  auto once = [&](uint32_t node) {
+    if (std::find(reported.begin(), reported.end(), node) != reported.end()) {
+      return false;
     }
+    reported.push_back(node);
+    return true;
+  };
+  for (const Pass& pass : analysis.passes()) {
+    if (pass.directive != "proxy_pass" || !KeepsAlive(context, pass)) continue;
     uint32_t block = BlockOf(tree, pass.node);
     Effective headers = EffectiveDirective(analysis, block, "proxy_set_header");
-    for (uint32_t h : headers.nodes) {
-      if (!SetsHeader(tree, h, "Connection")) continue;
-      std::vector<std::string> words = Values(tree, h);
-      if (words.size() != 3 || words[2].empty() || words[2].find('$') != std::string::npos ||
-          strcasecmp(words[2].c_str(), "keep-alive") == 0 ||
-          std::find(reported.begin(), reported.end(), h) != reported.end()) {
-        continue;
-      }
-      reported.push_back(h);
-      bool websocket = HeaderValue(tree, headers.nodes, "Upgrade").has_value();
-      FixBuilder builder = context.Builder(h);
-      std::vector<Edit> edits;
-      if (websocket) {
-        edits = WebSocketEdits(context, builder, pass);
-      } else {
-        edits.push_back(
-            builder.ReplaceToken(tree.words(tree.nodes()[h])[2], "\"\""));
-      }
+    uint32_t h = HeaderNode(tree, headers.nodes, "Connection");
+    if (h == kNone) continue;
+    std::vector<std::string> words = Values(tree, h);
+    if (words.size() != 3) continue;
+    const std::string& value = words[2];
+    FixBuilder builder = context.Builder(h);
+
+    if (IsClose(value)) {
+      if (!once(h)) continue;
       context.Report(
-          h, "Connection: " + words[2] + " defeats keepalive to " + pass.backend,
-          "A constant Connection header goes with every request: \"close\" "
-          "ends each upstream connection after one request, \"upgrade\" "
-          "makes backends treat every request as an upgrade. " +
-              std::string(websocket
-                              ? "$connection_upgrade sends \"upgrade\" only "
-                                "when the client asks for it."
-                              : "An empty value sends no Connection header, "
-                                "and HTTP/1.1 keeps the connection open."),
-          std::move(edits));
+          h, "Connection: " + value + " defeats keepalive to " + pass.backend,
+          "nginx keeps an upstream connection only when the response does not "
+          "say \"Connection: close\", and a backend asked to close answers "
+          "so: every request opens a new connection. An empty value sends no "
+          "Connection header, and HTTP/1.1 keeps the connection open.",
+          {builder.ReplaceToken(tree.word(tree.nodes()[h], 2), "\"\"")});
+      continue;
     }
+    if (value.size() < 2 || value[0] != '$') continue;
+    std::optional<PlainValue> plain = ValueWithoutUpgrade(analysis, value);
+    if (!plain || !IsClose(plain->value) || !once(plain->map)) continue;
+    const Node& entry = tree.nodes()[plain->entry];
+    bool empty_key = Values(tree, plain->entry)[0].empty();
+    std::vector<Edit> edits;
+    std::string how;
+    if (!empty_key) {
+      how = " The map has no '' entry, so its default gives \"close\"; add "
+            "`'' \"\";` to it.";
+    } else if (UsedElsewhere(analysis, value)) {
+      how = " " + value + " is used elsewhere too, so the map is left alone: "
+            "give this Connection header a map of its own whose '' entry "
+            "is \"\".";
+    } else {
+      edits.push_back(builder.ReplaceToken(tree.word(entry, 1), "\"\""));
+      how = " The fix makes the map's '' entry \"\", which sends no "
+            "Connection header without an upgrade and keeps \"upgrade\" "
+            "for WebSockets.";
+    }
+    std::string message = value + " sends \"Connection: close\" to " +
+                          pass.backend +
+                          " on every request without Upgrade, which defeats "
+                          "keepalive";
+    std::string explanation =
+        "The map on line " + std::to_string(LineOf(tree, plain->map)) +
+        " gives \"close\" when the client sends no Upgrade header, as for "
+        "every ordinary request; nginx keeps an upstream connection only when "
+        "the response does not say \"Connection: close\", and a backend asked "
+        "to close answers so." + how;
+    std::string path = LocationPath(analysis, pass.node);
+    if (!path.empty() && path != "/") {
+      // A location of its own for WebSockets sees few requests without
+      // Upgrade, and the map's "close" then costs little.
+      context.ReportInfo(h, message, explanation,
+                         {"", "assumed location " + path + " takes WebSocket "
+                              "upgrades only, where the map gives \"upgrade\""});
+      continue;
+    }
+    context.Report(h, message, explanation, std::move(edits));
   }
 }
 

@@ -10,8 +10,10 @@ namespace ngxfix {
 namespace rules {
 
 void CheckUnknownDirective(RuleContext& context);
+void CheckDirectiveNeedsModule(RuleContext& context);
 void CheckDirectiveNotAllowedHere(RuleContext& context);
 void CheckInvalidArguments(RuleContext& context);
+void CheckParameterUnsupported(RuleContext& context);
 void CheckGrpcToHttp1Backend(RuleContext& context);
 void CheckProxyPassBadScheme(RuleContext& context);
 void CheckGrpcPassBadScheme(RuleContext& context);
@@ -42,6 +44,10 @@ constexpr Rule kRules[] = {
       "a directive the target nginx version does not know",
       "all (each directive has its own versions)"},
      rules::CheckUnknownDirective},
+    {{"directive-needs-module", kInfo,
+      "a directive of NGINX Plus or of a separately built module",
+      "all (some are in open-source nginx from a version on)"},
+     rules::CheckDirectiveNeedsModule},
     {{"directive-not-allowed-here", kError,
       "a directive in a context where nginx does not accept it",
       "all"},
@@ -51,6 +57,11 @@ constexpr Rule kRules[] = {
       "';' belongs (or the reverse)",
       "all"},
      rules::CheckInvalidArguments},
+    {{"parameter-unsupported", kError,
+      "a parameter the target nginx version does not accept yet (listen "
+      "... quic, server ... resolve, ...)",
+      "all (each parameter has its own version)"},
+     rules::CheckParameterUnsupported},
     {{"grpc-to-http1-backend", kError,
       "grpc_pass to a backend that speaks HTTP/1.x",
       "all"},

@@ -319,9 +319,13 @@ std::string EffectiveValue(const RuleContext& context, uint32_t block,
 }
 
 bool KeepsAlive(const RuleContext& context, const Pass& pass) {
-  if (context.version() >= NginxVersion{1, 29, 7}) return true;
-  return pass.upstream != kNone &&
-         !context.analysis().Find(pass.upstream, "keepalive").empty();
+  // ngx_http_upstream_keepalive_init_main_conf() skips implicit upstreams
+  // (a proxy_pass to host:port), and `keepalive 0;` turns the default off.
+  if (pass.upstream == kNone) return false;
+  NodeList keepalive = context.analysis().Find(pass.upstream, "keepalive");
+  if (context.version() < NginxVersion{1, 29, 7}) return !keepalive.empty();
+  return keepalive.empty() ||
+         Values(context.tree(), keepalive.back()) != std::vector<std::string>{"keepalive", "0"};
 }
 
 std::vector<Edit> KeepaliveEdits(const RuleContext& context,

@@ -101,8 +101,9 @@ std::string WithScheme(const Pass& pass, std::string_view scheme);
 std::string EffectiveValue(const RuleContext& context, uint32_t block,
                            std::string_view name);
 
-// Whether the pass goes to an upstream group that keeps connections alive:
-// one with `keepalive`, or any group since 1.29.7, where it is the default.
+// Whether the pass goes to an upstream block that keeps connections alive:
+// one with `keepalive`, or, since 1.29.7, where it is the default, any
+// without `keepalive 0;`.
 bool KeepsAlive(const RuleContext& context, const Pass& pass);
 
 // Statements that make the block of `pass` speak HTTP/1.1 with a cleared

@@ -1,5 +1,7 @@
 // unknown-directive: a directive the target nginx version does not know.
-// nginx -t: `unknown directive "NAME"`.  See docs/rules/unknown-directive.md.
+// nginx -t: `unknown directive "NAME"`.  Directives of NGINX Plus and of
+// separately built modules are directive-needs-module's.  See
+// docs/rules/unknown-directive.md.
 
 #include <algorithm>
 
@@ -27,7 +29,8 @@ void CheckUnknownDirective(RuleContext& context) {
     std::span<const DirectiveSpec> specs = analysis.Specs(n);
     const NginxVersion& version = context.version();
     if (std::any_of(specs.begin(), specs.end(), [&](const DirectiveSpec& s) {
-          return s.ExistsIn(version);
+          return s.InOpenSource(version) ||
+                 (s.origin != Origin::kNginx && s.ExistsIn(version));
         })) {
       continue;
     }
@@ -39,9 +42,9 @@ void CheckUnknownDirective(RuleContext& context) {
     if (specs.empty()) {
       explanation =
           "No module of nginx or NGINX Plus, nor lua-nginx-module, njs, "
-          "headers-more, set-misc, echo, geoip2, brotli or App Protect has "
-          "this directive: it may be misspelt, or come from a module ngxfix "
-          "does not know (see docs/data/directives.md).";
+          "headers-more, set-misc, echo, geoip2, brotli, VTS or App Protect "
+          "has this directive: it may be misspelt, or come from a module "
+          "ngxfix does not know (see docs/data/directives.md).";
     } else if (version < specs[0].since) {
       explanation = "nginx has it since " + specs[0].since.ToString() +
                     "; the target is " + version.ToString() + ".";

@@ -70,7 +70,14 @@ void CheckUpstreamRetryHardening(RuleContext& context) {
   std::vector<uint32_t> hardened_upstreams;
   for (const Pass& pass : analysis.passes()) {
     if (pass.directive != "proxy_pass" || pass.upstream == kNone) continue;
-    uint32_t block = SettingsBlock(analysis, pass.node);
+    // A proxy_pass where nginx rejects it (directive-not-allowed-here) has
+    // no level to harden: its settings would be misplaced too.
+    uint32_t anchor = SettingsAnchor(analysis, pass.node);
+    if (!(analysis.context(anchor) & (kContextLocation | kContextIfInLocation |
+                                      kContextLimitExcept))) {
+      continue;
+    }
+    uint32_t block = BlockOf(analysis.tree(), anchor);
     std::vector<std::string> statements;
     std::string changes;
     for (const Hardening& setting : Settings()) {

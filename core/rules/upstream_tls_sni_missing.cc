@@ -4,8 +4,13 @@
 // with ssl_reject_handshake) fail the handshake: "SSL_do_handshake() failed
 // (... alert number 112)" and 502.  The fix turns SNI on, and names the
 // certificate with proxy_ssl_name where the URL holds an upstream group's
-// name.  A group of addresses gets no fix: nginx would send the group's
-// name, and the certificate's name is not in the configuration.  See docs/rules/upstream-tls-sni-missing.md.
+// name.
+//
+// A warning only where the name can matter: a DNS name (with a dot, not
+// localhost), or a group with such a server.  Loopback and addresses never
+// need one; a container's one-label name, a name built at run time and a
+// group of addresses are reported at info, as the assumption that the
+// backend serves one certificate.  See docs/rules/upstream-tls-sni-missing.md.
 
 #include <arpa/inet.h>
 
@@ -25,20 +30,48 @@ bool IsAddress(std::string_view host) {
          inet_pton(AF_INET6, h.c_str(), buffer) == 1;
 }
 
-// The first server of an upstream group given by name rather than address.
-std::string FirstServerName(const RuleContext& context, uint32_t upstream) {
-  for (uint32_t s : context.analysis().Find(upstream, "server")) {
-    std::vector<std::string> words = Values(context.tree(), s);
-    if (words.size() < 2) continue;
-    std::string host = words[1];
-    if (!host.empty() && host[0] == '[') {
-      host = host.substr(0, host.find(']') + 1);
-    } else if (host.find(':') != std::string::npos) {
-      host = host.substr(0, host.rfind(':'));
-    }
-    if (!IsAddress(host) && host.rfind("unix:", 0) != 0) return host;
+bool IsLoopbackName(std::string_view host) {
+  return host == "localhost" || host.ends_with(".localhost");
+}
+
+// A name the backend may choose its certificate by: a DNS name with a dot,
+// not loopback's, not written with variables.  One-label names are those
+// of containers and services on a private network.
+bool NameCanMatter(std::string_view host) {
+  return !host.empty() && !IsAddress(host) && !IsLoopbackName(host) &&
+         host.find('.') != std::string_view::npos &&
+         host.find('$') == std::string_view::npos;
+}
+
+// The host of an upstream `server`, without port or brackets' contents
+// cut.
+std::string ServerHost(const RuleContext& context, uint32_t server) {
+  std::vector<std::string> words = Values(context.tree(), server);
+  if (words.size() < 2) return "";
+  std::string host = words[1];
+  if (!host.empty() && host[0] == '[') {
+    host = host.substr(0, host.find(']') + 1);
+  } else if (host.find(':') != std::string::npos) {
+    host = host.substr(0, host.rfind(':'));
   }
-  return "";
+  return host.rfind("unix:", 0) == 0 ? "" : host;
+}
+
+// The first server of an upstream group whose name can matter, else the
+// first given by a name of any kind, else "".
+std::string FirstServerName(const RuleContext& context, uint32_t upstream,
+                            bool* can_matter) {
+  std::string named;
+  for (uint32_t s : context.analysis().Find(upstream, "server")) {
+    std::string host = ServerHost(context, s);
+    if (NameCanMatter(host)) {
+      *can_matter = true;
+      return host;
+    }
+    if (named.empty() && !host.empty() && !IsAddress(host)) named = host;
+  }
+  *can_matter = false;
+  return named;
 }
 
 // Whether the scalar `name` in effect in `block` is a written `off`, not
@@ -66,37 +99,43 @@ void CheckUpstreamTlsSniMissing(RuleContext& context) {
       continue;
     }
     std::string name;
+    bool can_matter = false;
     if (pass.upstream != kNone) {
-      name = FirstServerName(context, pass.upstream);
-    } else if (!IsAddress(pass.host)) {
+      name = FirstServerName(context, pass.upstream, &can_matter);
+    } else if (!IsAddress(pass.host) && !IsLoopbackName(pass.host)) {
       name = pass.host;
+      can_matter = NameCanMatter(name);
     }
-    if (name.empty() && pass.upstream == kNone) continue;  // an address: no SNI
-
+    // A proxy_ssl_name is a name given for the certificate: it matters.
     bool named = !EffectiveDirective(context.analysis(), block,
                                      prefix + "ssl_name").nodes.empty();
+    can_matter |= named;
+    if (name.empty() && pass.upstream == kNone && !named) continue;  // no name
+    // An explicit `off` is the choice made.
+    if (ExplicitlyOff(context, block, prefix + "ssl_server_name")) continue;
     std::string explanation =
         "Without " + prefix + "ssl_server_name on, nginx sends no server name "
         "in the TLS handshake. Backends that serve several names, CDNs and "
         "cloud load balancers then refuse it (\"SSL_do_handshake() failed ... "
         "alert number 112\" or 40) and the client gets 502.";
-    if (pass.upstream != kNone && !named && name.empty()) {
-      // A group of addresses: SNI on would send the group's name, which
-      // only nginx.conf knows; the name on the certificate is the user's
-      // to give.  An explicit `off` is that choice made.
-      if (ExplicitlyOff(context, block, prefix + "ssl_server_name")) continue;
-      context.Report(
+    if (!can_matter) {
+      std::string what =
+          pass.upstream != kNone
+              ? (name.empty() ? "the servers of \"" + pass.host + "\" are addresses"
+                              : "the servers of \"" + pass.host +
+                                    "\" have no DNS name (" + name + ")")
+          : pass.has_variables ? "the name is built at run time (" + pass.host + ")"
+                               : pass.host + " is a one-label name, as a "
+                                 "container's or a local service's";
+      context.ReportInfo(
           pass.node, "TLS to " + pass.backend + " without SNI",
-          explanation + " The group's servers are addresses, and nginx never "
-          "sends an address as SNI; turning " + prefix + "ssl_server_name on "
-          "alone would send the group's name, \"" + pass.host + "\", which no "
-          "certificate carries. Set " + prefix + "ssl_name to the name on the "
-          "backends' certificate and " + prefix + "ssl_server_name on, or " +
-          prefix + "ssl_server_name off to say that they need none.",
-          {},
-          {.backend = "",
-           .text = "the TLS name of the servers of \"" + pass.host +
-                   "\" is unknown: only addresses are given"});
+          explanation + " Here " + what + ", which is usually a backend with "
+          "one certificate, where SNI does not matter. If it does, set " +
+          prefix + "ssl_server_name on and " + prefix + "ssl_name to the "
+          "name on the backend's certificate; " + prefix +
+          "ssl_server_name off says that it needs none.",
+          {"", "assumed " + pass.backend + " serves one certificate, since " +
+                   what});
       continue;
     }
 

@@ -68,9 +68,13 @@ export class FindingsView {
       </li>`).join('');
 
     const findings = result.findings;
+    // Without a chosen version, the one judged is an assumption: say which.
+    const version = result.nginx_version_assumption
+      ? `<p class="nx-version-note">${escapeHtml(result.nginx_version_assumption)}.</p>`
+      : '';
     if (findings.length === 0) {
       this.#list.innerHTML = `<p class="nx-empty">No findings for nginx ${
-          escapeHtml(result.nginx_version)}.</p>`;
+          escapeHtml(result.nginx_version)}.</p>${version}`;
       return;
     }
     const counts = ['error', 'warning', 'info']
@@ -78,7 +82,7 @@ export class FindingsView {
         .filter(([, n]) => n > 0)
         .map(([s, n]) => `${n} ${s}${n === 1 ? '' : 's'}`).join(', ');
     let html = `<p class="nx-summary">${counts}, for nginx ${
-        escapeHtml(result.nginx_version)}.</p><ol class="nx-findings${
+        escapeHtml(result.nginx_version)}.</p>${version}<ol class="nx-findings${
         findings.length >= kLazyFrom ? ' nx-findings-lazy' : ''}">`;
     for (const f of findings.slice(0, this.#shown)) {
       html += `

@@ -1,0 +1,65 @@
+#include "core/version_floor.h"
+
+#include <algorithm>
+#include <optional>
+
+#include "core/analysis.h"
+#include "core/parameters.h"
+
+namespace ngxfix {
+namespace {
+
+// What a directive's own name needs: the lowest `since` of the rows that
+// stand where it stands, or {} when a row predates every version or is not
+// open-source nginx's.
+NginxVersion DirectiveSince(std::span<const DirectiveSpec> specs,
+                            uint32_t where, bool count_plus_before) {
+  std::optional<NginxVersion> lowest;
+  for (const DirectiveSpec& spec : specs) {
+    if (!(spec.contexts & where) || spec.until != NginxVersion{}) continue;
+    bool counted = spec.origin == Origin::kNginx ||
+                   (count_plus_before && spec.origin == Origin::kNginxPlusBefore);
+    if (!counted) return {};
+    if (!lowest || spec.since < *lowest) lowest = spec.since;
+  }
+  return lowest.value_or(NginxVersion{});
+}
+
+}  // namespace
+
+VersionFloor LowestVersionNeeded(const Analysis& analysis) {
+  const SyntaxTree& tree = analysis.tree();
+  bool uses_plus = analysis.uses_nginx_plus();
+  VersionFloor floor{{}, kNone, ""};
+  auto raise = [&](const NginxVersion& since, uint32_t node, std::string what) {
+    if (floor.version < since) floor = {since, node, std::move(what)};
+  };
+  for (uint32_t n = 0; n < tree.nodes().size(); ++n) {
+    const Node& node = tree.nodes()[n];
+    if (node.kind != NodeKind::kDirective) continue;
+    uint32_t where = analysis.context(n);
+    std::string_view name = analysis.Name(n);
+    raise(DirectiveSince(analysis.Specs(n), where, !uses_plus), n,
+          "the " + std::string(name) + " directive");
+    std::span<const ParameterSpec> parameters = VersionedParameters(name);
+    if (parameters.empty()) continue;
+    std::vector<uint32_t> words = tree.words(node);
+    for (size_t w = 1; w < words.size(); ++w) {
+      std::string word = tree.value(tree.tokens()[words[w]]);
+      for (const ParameterSpec& p : parameters) {
+        if (!(p.contexts & where) || !p.Matches(word) ||
+            (p.plus_before && uses_plus)) {
+          continue;
+        }
+        raise(p.since, n,
+              p.parameter == word && w == 1 && words.size() == 2
+                  ? std::string(name) + " " + word
+                  : "the " + std::string(p.parameter) + " parameter of " +
+                        std::string(name));
+      }
+    }
+  }
+  return floor;
+}
+
+}  // namespace ngxfix
