@@ -20,15 +20,23 @@ namespace {
 constexpr uint32_t kDroppingLevels = kContextServer | kContextLocation |
                                      kContextIfInLocation | kContextLimitExcept;
 
-// The nearest level above `block` that passes settings down, or kNone.
-uint32_t OuterLevel(const Analysis& analysis, uint32_t block) {
-  uint32_t outer = analysis.tree().nodes()[block].parent;
-  while (outer != kNone && !(analysis.BlockContext(outer) &
-                             (kContextHttp | kContextServer | kContextLocation |
-                              kContextIfInLocation))) {
-    outer = analysis.tree().nodes()[outer].parent;
+// Whether losing the inherited `proxy_set_header NAME VALUE` in `block`
+// changes what is sent.  nginx's own defaults cost nothing to lose (Host
+// $proxy_host; from 1.29.7 no Connection header), and `Connection ""`
+// matters only to groups that keep connections alive: elsewhere nginx
+// closes the connection after the response, whatever it said.
+bool LossMatters(const RuleContext& context, uint32_t block,
+                 const std::string& name, const std::string& value) {
+  if (name == "host") return value != "$proxy_host";
+  if (name != "connection" || !value.empty()) return true;
+  if (context.version() >= NginxVersion{1, 29, 7}) return false;
+  for (const Pass& pass : context.analysis().passes()) {
+    if (pass.directive == "proxy_pass" &&
+        Inside(context.tree(), pass.node, block) && KeepsAlive(context, pass)) {
+      return true;
+    }
   }
-  return outer;
+  return false;
 }
 
 }  // namespace
@@ -57,6 +65,7 @@ void CheckProxySetHeaderInheritance(RuleContext& context) {
     // in turn (this rule copies them there in the same round), nearest
     // first; so one round suffices however deep the levels nest.
     std::vector<std::string> dropped_text, dropped_names;
+    bool matters = false;
     for (uint32_t outer = OuterLevel(analysis, block);;) {
       Effective inherited = EffectiveDirective(analysis, outer, "proxy_set_header");
       if (inherited.nodes.empty()) break;
@@ -65,6 +74,8 @@ void CheckProxySetHeaderInheritance(RuleContext& context) {
         if (name.empty() || !seen.insert(name).second) continue;
         std::string text = StatementText(tree, h);
         if (text.empty()) continue;  // nginx rejects it; other rules say so
+        std::vector<std::string> words = Values(tree, h);
+        matters |= words.size() != 3 || LossMatters(context, block, name, words[2]);
         dropped_text.push_back(std::move(text));
         dropped_names.push_back(
             tree.value(tree.tokens()[tree.word(tree.nodes()[h], 1)]));
@@ -75,7 +86,7 @@ void CheckProxySetHeaderInheritance(RuleContext& context) {
       }
       outer = OuterLevel(analysis, inherited.level);
     }
-    if (dropped_text.empty()) continue;
+    if (!matters) continue;
     std::string names;
     for (const std::string& name : dropped_names) {
       names += (names.empty() ? "" : ", ") + name;

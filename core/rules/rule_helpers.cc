@@ -163,16 +163,6 @@ const std::vector<Twin>& Twins() {
   return twins;
 }
 
-// Whether `node` stands inside the block of `level` (kNone: everywhere).
-bool Inside(const SyntaxTree& tree, uint32_t node, uint32_t level) {
-  if (level == kNone) return true;
-  for (uint32_t n = tree.nodes()[node].parent; n != kNone;
-       n = tree.nodes()[n].parent) {
-    if (n == level) return true;
-  }
-  return false;
-}
-
 // Whether `from` written at `level` can become `to` there without another
 // pass seeing a difference.
 bool SafeToRename(const Analysis& analysis, const Pass& pass, uint32_t level,
@@ -318,6 +308,15 @@ std::string EffectiveValue(const RuleContext& context, uint32_t block,
   return value == kNone ? "" : tree.value(tree.tokens()[value]);
 }
 
+bool Inside(const SyntaxTree& tree, uint32_t node, uint32_t level) {
+  if (level == kNone) return true;
+  for (uint32_t n = tree.nodes()[node].parent; n != kNone;
+       n = tree.nodes()[n].parent) {
+    if (n == level) return true;
+  }
+  return false;
+}
+
 bool KeepsAlive(const RuleContext& context, const Pass& pass) {
   // ngx_http_upstream_keepalive_init_main_conf() skips implicit upstreams
   // (a proxy_pass to host:port), and `keepalive 0;` turns the default off.
@@ -326,6 +325,25 @@ bool KeepsAlive(const RuleContext& context, const Pass& pass) {
   if (context.version() < NginxVersion{1, 29, 7}) return !keepalive.empty();
   return keepalive.empty() ||
          Values(context.tree(), keepalive.back()) != std::vector<std::string>{"keepalive", "0"};
+}
+
+uint32_t OuterLevel(const Analysis& analysis, uint32_t block) {
+  uint32_t outer = analysis.tree().nodes()[block].parent;
+  while (outer != kNone && !(analysis.BlockContext(outer) &
+                             (kContextHttp | kContextServer | kContextLocation |
+                              kContextIfInLocation))) {
+    outer = analysis.tree().nodes()[outer].parent;
+  }
+  return outer;
+}
+
+bool DropsInheritedHeader(const Analysis& analysis, uint32_t block,
+                          std::string_view header) {
+  const SyntaxTree& tree = analysis.tree();
+  if (analysis.Find(block, "proxy_set_header").empty()) return false;
+  Effective above =
+      EffectiveDirective(analysis, OuterLevel(analysis, block), "proxy_set_header");
+  return HeaderNode(tree, above.nodes, header) != kNone;
 }
 
 std::vector<Edit> KeepaliveEdits(const RuleContext& context,
@@ -341,7 +359,10 @@ std::vector<Edit> KeepaliveEdits(const RuleContext& context,
   }
   Effective headers =
       EffectiveDirective(context.analysis(), block, "proxy_set_header");
-  if (!HeaderValue(tree, headers.nodes, "Connection")) {
+  // A Connection header the block drops from above is copied back by
+  // proxy-set-header-inheritance: adding one here too would double it.
+  if (!HeaderValue(tree, headers.nodes, "Connection") &&
+      !DropsInheritedHeader(context.analysis(), block, "Connection")) {
     std::vector<std::string> more = HeaderStatements(
         context, builder, anchor, "proxy_set_header", {{"Connection", ""}});
     statements.insert(statements.end(), more.begin(), more.end());

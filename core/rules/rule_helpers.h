@@ -101,10 +101,23 @@ std::string WithScheme(const Pass& pass, std::string_view scheme);
 std::string EffectiveValue(const RuleContext& context, uint32_t block,
                            std::string_view name);
 
+// Whether `node` stands inside the block of `level` (kNone: everywhere).
+bool Inside(const SyntaxTree& tree, uint32_t node, uint32_t level);
+
 // Whether the pass goes to an upstream block that keeps connections alive:
 // one with `keepalive`, or, since 1.29.7, where it is the default, any
 // without `keepalive 0;`.
 bool KeepsAlive(const RuleContext& context, const Pass& pass);
+
+// The nearest level above `block` that passes settings down (http,
+// server, location, if in location), or kNone.
+uint32_t OuterLevel(const Analysis& analysis, uint32_t block);
+
+// Whether `block` sets proxy_set_header of its own and so drops a
+// `header` that the level above it sets (proxy-set-header-inheritance's to
+// copy back).
+bool DropsInheritedHeader(const Analysis& analysis, uint32_t block,
+                          std::string_view header);
 
 // Statements that make the block of `pass` speak HTTP/1.1 with a cleared
 // Connection header, as upstream keepalive needs before 1.29.7: what is

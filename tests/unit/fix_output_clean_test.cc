@@ -1,13 +1,16 @@
 // A fix's output is clean under every rule: what `ngxfix fix` writes makes
 // no rule report something at warning or above that the input did not have
 // (one fix must not create another rule's finding, as a WebSocket fix
-// adding a map that defeats keepalive would), and nothing fixable is left.
+// adding a map that defeats keepalive would), repeats no header, and
+// leaves nothing fixable.
 // Run over every rule fixture, at its options, and every corpus file, at
 // the versions that change the rules most.
 
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <map>
+#include <set>
 
 #include "core/check.h"
 #include "tests/support/rule_fixture.h"
@@ -24,6 +27,24 @@ std::map<std::string, int> SeriousByRule(const std::vector<Finding>& findings) {
   return counts;
 }
 
+// proxy_set_header statements that repeat a header of their block: a fix
+// must not write one (two rules adding the same header would).
+int RepeatedHeaders(const std::string& text) {
+  SyntaxTree tree = Parse(text);
+  std::set<std::pair<uint32_t, std::string>> seen;
+  int repeated = 0;
+  for (const Node& node : tree.nodes()) {
+    if (node.kind != NodeKind::kDirective || tree.name(node) != "proxy_set_header" ||
+        tree.word(node, 1) == kNone) {
+      continue;
+    }
+    std::string header = tree.value(tree.tokens()[tree.word(node, 1)]);
+    for (char& c : header) c = static_cast<char>(tolower(uint8_t(c)));
+    repeated += !seen.insert({node.parent, header}).second;
+  }
+  return repeated;
+}
+
 void ExpectCleanFix(const std::string& text, const ParseOptions& parse_options,
                     const CheckOptions& options) {
   FixResult fix = Fix(text, parse_options, options);
@@ -31,6 +52,8 @@ void ExpectCleanFix(const std::string& text, const ParseOptions& parse_options,
   for (const auto& [rule, count] : SeriousByRule(fix.remaining)) {
     EXPECT_LE(count, before[rule]) << "the fix created a " << rule << " finding";
   }
+  EXPECT_LE(RepeatedHeaders(fix.fixed), RepeatedHeaders(text))
+      << "the fix repeats a proxy_set_header";
   for (const Finding& f : fix.remaining) {
     EXPECT_TRUE(f.edits.empty() || f.severity == FindingSeverity::kInfo)
         << "left fixable after fixing: " << f.rule << " line " << f.line;
