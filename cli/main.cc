@@ -27,6 +27,7 @@
 #include "core/parser.h"
 #include "core/printer.h"
 #include "core/report.h"
+#include "core/tsv.h"
 
 namespace ngxfix {
 namespace {
@@ -57,6 +58,12 @@ Options of check and fix:
                             1.24.0, the nginx of Ubuntu 24.04 LTS, or the
                             lowest the configuration's own directives and
                             parameters need, if higher; reports say which)
+  --modules LIST            what this nginx has beyond open-source nginx,
+                            comma-separated: plus (NGINX Plus), njs,
+                            lua-nginx-module, headers-more-nginx-module, ...
+                            (directives.tsv's origin column), or none.  Then
+                            the directives of anything else are unknown;
+                            without it they are assumed there, at info.
   --backend NAME=PROTO      what a backend speaks; NAME is an upstream name
                             or host:port, PROTO one of http1 https h2c h2
                             grpc grpcs ws.  Repeatable.  Without it ngxfix
@@ -208,6 +215,13 @@ int Main(int argc, char** argv) {
     } else if (arg == "--evidence") {
       if (i + 1 >= args.size()) return UsageError("--evidence needs an error log");
       options.evidence = args[++i];
+    } else if (arg == "--modules") {
+      if (i + 1 >= args.size()) return UsageError("--modules needs a list");
+      std::vector<std::string> modules;
+      for (std::string_view m : Split(args[++i], ',')) {
+        if (!m.empty() && m != "none") modules.emplace_back(m);
+      }
+      options.check.analysis.modules = std::move(modules);
     } else if (arg == "--hardening") {
       options.check.hardening = true;
     } else if (arg == "--nginx-version") {

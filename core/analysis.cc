@@ -94,7 +94,17 @@ Analysis::Analysis(const SyntaxTree& tree, AnalysisOptions options)
   CollectPasses();
 }
 
+bool Analysis::HasProduct(std::string_view product) const {
+  if (product.empty() || !options_.modules) return true;
+  return std::find(options_.modules->begin(), options_.modules->end(), product) !=
+         options_.modules->end();
+}
+
 void Analysis::FindNginxPlus() {
+  if (options_.modules) {
+    uses_nginx_plus_ = HasProduct("plus");
+    return;
+  }
   std::vector<bool> seen(specs_.size());  // by name id
   for (uint32_t n = 0; n < tree_.nodes().size() && !uses_nginx_plus_; ++n) {
     if (tree_.nodes()[n].kind != NodeKind::kDirective || seen[name_id_[n]]) {

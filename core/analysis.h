@@ -52,6 +52,10 @@ struct AnalysisOptions {
   // The nginx the configuration runs on; without it, kDefaultNginxVersion
   // or what the configuration's own directives need (version_floor.h).
   std::optional<NginxVersion> nginx_version;
+  // What the nginx has beyond open-source nginx, as ProductOf() names it
+  // ("plus", "njs", "lua-nginx-module", ...); nullopt when not said, and
+  // then whatever the configuration's directives need is assumed.
+  std::optional<std::vector<std::string>> modules;
   std::vector<BackendOption> backends;
   // Protocols learnt from error-log lines, by upstream name or host:port.
   std::map<std::string, Protocol> evidence;
@@ -92,6 +96,11 @@ class Analysis {
   // Whether a directive of the configuration is NGINX Plus's alone: then
   // what NGINX Plus had before open-source nginx is not a version's.
   bool uses_nginx_plus() const { return uses_nginx_plus_; }
+  // Whether the target has `product` (ProductOf()): as --modules says, or,
+  // when it says nothing, yes.
+  bool HasProduct(std::string_view product) const;
+  // Whether --modules said what the target has.
+  bool modules_known() const { return options_.modules.has_value(); }
 
   // The context bits a node stands in: one bit, or kSnippetContexts at the
   // top of a snippet.  Comments and entries report their block's context.

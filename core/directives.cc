@@ -92,7 +92,7 @@ Table Load() {
     std::string_view project;
     Origin origin = ParseOrigin(f[8], &project);
     table.rows.push_back(DirectiveSpec{
-        f[0], f[1], Bits(f[2], ',', kContextNames), Bits(f[3], '|', kArgNames),
+        f[0], Bits(f[2], ',', kContextNames), Bits(f[3], '|', kArgNames),
         f[4] == "block", VersionOrZero(f[5]), VersionOrZero(f[6]), origin,
         project});
   }
@@ -130,6 +130,16 @@ std::span<const DirectiveSpec> LookUpDirective(std::string_view name) {
   if (it == table.index.end()) return {};
   return std::span<const DirectiveSpec>(table.rows).subspan(it->second.first,
                                                            it->second.second);
+}
+
+std::string_view ProductOf(const DirectiveSpec& spec) {
+  switch (spec.origin) {
+    case Origin::kNginx: return "";
+    case Origin::kPlus:
+    case Origin::kNginxPlusBefore: return "plus";
+    case Origin::kModule: return spec.project;
+  }
+  return "";
 }
 
 uint32_t ParseContexts(std::string_view list) {

@@ -58,16 +58,15 @@ enum class Origin {
   kModule,           // a module built separately: `project` names it
 };
 
+// directives.tsv's second column, the module, and its eighth, notes, are
+// for people: they are embedded blank and not read.
 struct DirectiveSpec {
   std::string_view name;
-  std::string_view module;
   uint32_t contexts;  // Context bits
   uint32_t args;      // ArgFlag bits
   bool block;
   NginxVersion since;  // {0,0,0} when it predates every supported version
   NginxVersion until;  // {0,0,0} when it was never removed
-  // directives.tsv's eighth column, notes, is for people: it is embedded
-  // blank and not read.
   Origin origin;
   std::string_view project;  // kModule: "njs", "lua-nginx-module", ...
 
@@ -86,6 +85,10 @@ struct DirectiveSpec {
   // ngx_conf_handler() decides.
   bool TakesArgs(size_t count) const;
 };
+
+// What a row needs beyond open-source nginx, as --modules names it: "plus"
+// for NGINX Plus, the project of a separately built module, "" for none.
+std::string_view ProductOf(const DirectiveSpec& spec);
 
 // Every row of data/directives.tsv named `name` (one per module), or an
 // empty span.

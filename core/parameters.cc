@@ -1,6 +1,5 @@
 #include "core/parameters.h"
 
-#include <algorithm>
 #include <vector>
 
 #include "core/directives.h"
@@ -12,6 +11,7 @@ extern const std::string_view kParametersTsv;
 
 namespace {
 
+// Rows in the file's order, which keeps each directive's rows together.
 std::vector<ParameterSpec> Load() {
   std::vector<ParameterSpec> rows;
   for (const TsvRow& row : ReadTsv(kParametersTsv)) {
@@ -20,9 +20,6 @@ std::vector<ParameterSpec> Load() {
                     NginxVersion::Parse(row.at(3)).value_or(NginxVersion{}),
                     row.at(4) == "plus"});
   }
-  std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
-    return a.directive < b.directive;
-  });
   return rows;
 }
 
@@ -30,10 +27,11 @@ std::vector<ParameterSpec> Load() {
 
 std::span<const ParameterSpec> VersionedParameters(std::string_view directive) {
   static const std::vector<ParameterSpec> rows = Load();
-  auto [begin, end] = std::equal_range(
-      rows.begin(), rows.end(), ParameterSpec{directive, 0, {}, {}, false},
-      [](const auto& a, const auto& b) { return a.directive < b.directive; });
-  return {begin, end};
+  size_t begin = 0;
+  while (begin < rows.size() && rows[begin].directive != directive) ++begin;
+  size_t end = begin;
+  while (end < rows.size() && rows[end].directive == directive) ++end;
+  return std::span<const ParameterSpec>(rows).subspan(begin, end - begin);
 }
 
 }  // namespace ngxfix

@@ -20,29 +20,37 @@ std::string AssumptionText(const Assumption& assumption) {
 
 }  // namespace
 
+nlohmann::ordered_json FindingToJson(const Finding& f, std::string_view file) {
+  return {{"rule", f.rule},
+          {"severity", SeverityName(f.severity)},
+          {"file", file},
+          {"line", f.line},
+          {"column", f.column},
+          {"message", f.message},
+          {"explanation", f.explanation},
+          {"assumption", f.assumption.text},
+          {"assumed_backend", f.assumption.backend},
+          {"fix", !f.edits.empty()},
+          {"versions", FindRule(f.rule)->versions}};
+}
+
+nlohmann::ordered_json DiagnosticToJson(const Diagnostic& d, std::string_view file) {
+  return {{"severity", d.severity == Severity::kError ? "error" : "warning"},
+          {"file", file},
+          {"line", d.line},
+          {"column", d.column},
+          {"message", d.message}};
+}
+
 nlohmann::ordered_json FindingsToJson(const SyntaxTree& tree,
                                       const CheckResult& result) {
   nlohmann::ordered_json findings = nlohmann::ordered_json::array();
   for (const Finding& f : result.findings) {
-    findings.push_back({{"rule", f.rule},
-                        {"severity", SeverityName(f.severity)},
-                        {"file", tree.files()[f.file].name},
-                        {"line", f.line},
-                        {"column", f.column},
-                        {"message", f.message},
-                        {"explanation", f.explanation},
-                        {"assumption", f.assumption.text},
-                        {"assumed_backend", f.assumption.backend},
-                        {"fix", !f.edits.empty()},
-                        {"versions", FindRule(f.rule)->versions}});
+    findings.push_back(FindingToJson(f, tree.files()[f.file].name));
   }
   nlohmann::ordered_json syntax = nlohmann::ordered_json::array();
   for (const Diagnostic& d : result.syntax) {
-    syntax.push_back({{"severity", d.severity == Severity::kError ? "error" : "warning"},
-                      {"file", tree.files()[d.file].name},
-                      {"line", d.line},
-                      {"column", d.column},
-                      {"message", d.message}});
+    syntax.push_back(DiagnosticToJson(d, tree.files()[d.file].name));
   }
   return {{"nginx_version", result.nginx_version.ToString()},
           {"nginx_version_assumption", result.version_assumption},

@@ -6,6 +6,7 @@
 #define NGXFIX_CORE_REPORT_H_
 
 #include <string>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
@@ -21,6 +22,12 @@ namespace ngxfix {
 // reader's to explain; the text and SARIF reports add --backend.
 nlohmann::ordered_json FindingsToJson(const SyntaxTree& tree,
                                       const CheckResult& result);
+
+// One finding, and one syntax diagnostic, as FindingsToJson() writes them,
+// for every JSON that shows one; `file` is the name of its file.
+nlohmann::ordered_json FindingToJson(const Finding& finding, std::string_view file);
+nlohmann::ordered_json DiagnosticToJson(const Diagnostic& diagnostic,
+                                        std::string_view file);
 
 // A SARIF 2.1.0 log with one run of the "ngxfix" tool.
 nlohmann::ordered_json FindingsToSarif(const SyntaxTree& tree,

@@ -27,6 +27,25 @@ NginxVersion DirectiveSince(std::span<const DirectiveSpec> specs,
 
 }  // namespace
 
+std::vector<WrittenParameter> VersionedParametersOf(const Analysis& analysis,
+                                                    uint32_t node) {
+  std::vector<WrittenParameter> written;
+  std::span<const ParameterSpec> parameters =
+      VersionedParameters(analysis.Name(node));
+  const SyntaxTree& tree = analysis.tree();
+  const Node& n = tree.nodes()[node];
+  for (size_t w = 1; !parameters.empty() && tree.word(n, w) != kNone; ++w) {
+    std::string word = tree.value(tree.tokens()[tree.word(n, w)]);
+    for (const ParameterSpec& p : parameters) {
+      if ((p.contexts & analysis.context(node)) && p.Matches(word) &&
+          !(p.plus_before && analysis.uses_nginx_plus())) {
+        written.push_back({&p, word, w});
+      }
+    }
+  }
+  return written;
+}
+
 VersionFloor LowestVersionNeeded(const Analysis& analysis) {
   const SyntaxTree& tree = analysis.tree();
   bool uses_plus = analysis.uses_nginx_plus();
@@ -41,22 +60,12 @@ VersionFloor LowestVersionNeeded(const Analysis& analysis) {
     std::string_view name = analysis.Name(n);
     raise(DirectiveSince(analysis.Specs(n), where, !uses_plus), n,
           "the " + std::string(name) + " directive");
-    std::span<const ParameterSpec> parameters = VersionedParameters(name);
-    if (parameters.empty()) continue;
-    std::vector<uint32_t> words = tree.words(node);
-    for (size_t w = 1; w < words.size(); ++w) {
-      std::string word = tree.value(tree.tokens()[words[w]]);
-      for (const ParameterSpec& p : parameters) {
-        if (!(p.contexts & where) || !p.Matches(word) ||
-            (p.plus_before && uses_plus)) {
-          continue;
-        }
-        raise(p.since, n,
-              p.parameter == word && w == 1 && words.size() == 2
-                  ? std::string(name) + " " + word
-                  : "the " + std::string(p.parameter) + " parameter of " +
-                        std::string(name));
-      }
+    for (const WrittenParameter& p : VersionedParametersOf(analysis, n)) {
+      raise(p.spec->since, n,
+            p.spec->parameter == p.word && p.index == 1 && tree.word_count(node) == 2
+                ? std::string(name) + " " + p.word
+                : "the " + std::string(p.spec->parameter) + " parameter of " +
+                      std::string(name));
     }
   }
   return floor;

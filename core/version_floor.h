@@ -9,12 +9,25 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "core/nginx_version.h"
 
 namespace ngxfix {
 
 class Analysis;
+struct ParameterSpec;
+
+// A parameter of data/parameters.tsv that a directive writes, where it
+// stands; those NGINX Plus had before open-source nginx are left out of a
+// configuration that uses NGINX Plus (Analysis::uses_nginx_plus()).
+struct WrittenParameter {
+  const ParameterSpec* spec;
+  std::string word;   // as nginx reads it
+  size_t index;       // among the directive's words, the name being 0
+};
+std::vector<WrittenParameter> VersionedParametersOf(const Analysis& analysis,
+                                                    uint32_t node);
 
 struct VersionFloor {
   NginxVersion version;   // {} when any version would do

@@ -23,7 +23,8 @@
 //
 // `at` fields are UTF-16 offsets into the input, for placing marks in a JS
 // string.  Options (all optional): {"nginx_version": "1.24.0",
-// "backends": {"NAME": "PROTO"}, "hardening": false, "file_name":
+// "modules": ["plus", "njs"], "backends": {"NAME": "PROTO"},
+// "hardening": false, "file_name":
 // "nginx.conf", "tokens": true, "redact": true, "sensitive_words": [],
 // "keep_words": [], "error_log": ""}.
 //
@@ -167,13 +168,8 @@ Json HunksToJson(const FixResult& fix) {
 Json RemainingToJson(const SyntaxTree& tree, const FixResult& fix) {
   Json list = Json::array();
   for (const Finding& f : fix.remaining) {
-    list.push_back({{"rule", f.rule},
-                    {"severity", SeverityName(f.severity)},
-                    {"file", f.file < tree.files().size()
-                                 ? tree.files()[f.file].name
-                                 : std::string()},
-                    {"line", f.line},
-                    {"message", f.message}});
+    list.push_back(FindingToJson(
+        f, f.file < tree.files().size() ? tree.files()[f.file].name : std::string()));
   }
   return list;
 }

@@ -38,6 +38,7 @@
 
 #include "core/check.h"
 #include "core/finding.h"
+#include "core/report.h"
 #include "llm/llm.h"
 #include "redact/redact.h"
 #include "wasm/options.h"
@@ -150,20 +151,10 @@ Json Answer(const LlmInput& in) {
     out["error"] = answer.error;
   }
   Json syntax = Json::array();
-  for (const Diagnostic& d : answer.syntax) {
-    syntax.push_back({{"severity", d.severity == Severity::kError ? "error" : "warning"},
-                      {"line", d.line},
-                      {"column", d.column},
-                      {"message", d.message}});
-  }
+  // The answer is one configuration, the LLM's: no file names.
+  for (const Diagnostic& d : answer.syntax) syntax.push_back(DiagnosticToJson(d, ""));
   Json findings = Json::array();
-  for (const Finding& f : answer.findings) {
-    findings.push_back({{"rule", f.rule},
-                        {"severity", SeverityName(f.severity)},
-                        {"line", f.line},
-                        {"column", f.column},
-                        {"message", f.message}});
-  }
+  for (const Finding& f : answer.findings) findings.push_back(FindingToJson(f, ""));
   out["explanation"] = std::move(answer.explanation);
   out["config"] = std::move(answer.config);
   out["syntax"] = std::move(syntax);

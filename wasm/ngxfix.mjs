@@ -159,7 +159,10 @@ class Ngxfix {
   // tokens is an Int32Array of [start, length, kind] triples (highlight.h),
   // whose buffer a worker can transfer rather than copy.
   // Options:
-  //   nginxVersion  'X.Y.Z' (default 1.24.0)
+  //   nginxVersion  'X.Y.Z' (default: 1.24.0, or the lowest the configuration
+  //                 needs; nginx_version_assumption says which)
+  //   modules       ['plus', 'njs', ...], as --modules: what the nginx has
+  //                 beyond open source (default: whatever the directives need)
   //   backends      {NAME: PROTO}, as --backend NAME=PROTO
   //   hardening     also apply the opt-in hardening fixes
   //   fileName      the name in findings and diff headers ('nginx.conf')
@@ -170,9 +173,9 @@ class Ngxfix {
   //   errorLog      nginx error-log lines: diagnosed, and evidence of what
   //                 the backends speak (as `ngxfix fix --evidence`)
   // Bad options throw an NgxfixError that says which and why.
-  analyze(text, { nginxVersion, backends, hardening, fileName, tokens,
+  analyze(text, { nginxVersion, modules, backends, hardening, fileName, tokens,
                   redact, sensitiveWords, keepWords, errorLog } = {}) {
-    const wire = { nginx_version: nginxVersion, backends, hardening,
+    const wire = { nginx_version: nginxVersion, modules, backends, hardening,
                    file_name: fileName, tokens, redact,
                    sensitive_words: sensitiveWords, keep_words: keepWords,
                    error_log: errorLog };

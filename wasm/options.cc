@@ -18,6 +18,20 @@ bool ReadAnalysisOptions(const nlohmann::ordered_json& j, AnalysisOptions* optio
     }
     options->nginx_version = *version;
   }
+  if (j.contains("modules")) {
+    const auto& modules = j["modules"];
+    bool ok = modules.is_array();
+    std::vector<std::string> names;
+    for (size_t i = 0; ok && i < modules.size(); ++i) {
+      ok = modules[i].is_string();
+      if (ok) names.push_back(modules[i].get<std::string>());
+    }
+    if (!ok) {
+      *error = "modules takes [\"plus\", \"njs\", ...], not " + Dump(modules);
+      return false;
+    }
+    options->modules = std::move(names);
+  }
   if (j.contains("backends")) {
     const auto& backends = j["backends"];
     if (!backends.is_object()) {

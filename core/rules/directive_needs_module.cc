@@ -1,11 +1,10 @@
 // directive-needs-module: directives that open-source nginx lacks but NGINX
 // Plus or a separately built module (njs, lua-nginx-module, headers-more,
-// ...) has.  ngxfix cannot see which build runs the configuration, so it
-// assumes the one the directives need and says so, once per product, at
-// info.  See docs/rules/directive-needs-module.md.
+// ...) has.  Without --modules, ngxfix cannot see which build runs the
+// configuration, so it assumes the one the directives need and says so,
+// once per product, at info.  See docs/rules/directive-needs-module.md.
 
 #include <algorithm>
-#include <map>
 
 #include "core/rule.h"
 #include "core/rules/rule_helpers.h"
@@ -13,52 +12,32 @@
 namespace ngxfix::rules {
 namespace {
 
-// Names listed in a message before "and N more".
+// Names and lines listed in a message before "and N more", "...".
 constexpr size_t kNamesShown = 4;
+constexpr size_t kLinesShown = 8;
 
-struct Product {
-  uint32_t first = kNone;      // where it is reported
-  std::vector<std::string_view> names;
-  std::vector<uint32_t> lines;
-  std::string open_source;     // "sticky from 1.29.6, ..." for kNginxPlusBefore
+// A directive that needs a product, in the order of the text.
+struct Hit {
+  std::string_view product;  // as ProductOf() names it
+  uint32_t node;
+  NginxVersion open_source;  // for kNginxPlusBefore: open source's version
 };
 
-// What the directive needs when open-source nginx `version` lacks it:
-// "NGINX Plus", a module's project, or "" when it is not a product's (an
-// unknown or too new directive, unknown-directive's).
-std::string_view NeededProduct(std::span<const DirectiveSpec> specs,
-                               const NginxVersion& version,
-                               NginxVersion* open_source_since) {
-  std::string_view product;
+// What the directive needs when open-source nginx `version` lacks it, or
+// an empty product when it is not a product's (an unknown or too new
+// directive: unknown-directive's).
+Hit Needs(std::span<const DirectiveSpec> specs, const NginxVersion& version,
+          uint32_t node) {
+  Hit hit{"", node, {}};
   for (const DirectiveSpec& spec : specs) {
-    if (spec.InOpenSource(version)) return "";
-    if (!spec.ExistsIn(version)) continue;
-    switch (spec.origin) {
-      case Origin::kNginx:
-        break;
-      case Origin::kNginxPlusBefore:
-        *open_source_since = spec.since;
-        [[fallthrough]];
-      case Origin::kPlus:
-        product = "NGINX Plus";
-        break;
-      case Origin::kModule:
-        if (product.empty()) product = spec.project;
-        break;
+    if (spec.InOpenSource(version)) return {"", node, {}};
+    if (spec.origin == Origin::kNginx || !spec.ExistsIn(version)) continue;
+    if (spec.origin == Origin::kNginxPlusBefore) hit.open_source = spec.since;
+    if (hit.product.empty() || spec.origin != Origin::kModule) {
+      hit.product = ProductOf(spec);
     }
   }
-  return product;
-}
-
-std::string NameList(const std::vector<std::string_view>& names) {
-  std::string list;
-  for (size_t i = 0; i < names.size() && i < kNamesShown; ++i) {
-    list += (i == 0 ? "" : ", ") + std::string(names[i]);
-  }
-  if (names.size() > kNamesShown) {
-    list += " and " + std::to_string(names.size() - kNamesShown) + " more";
-  }
-  return list;
+  return hit;
 }
 
 }  // namespace
@@ -66,60 +45,62 @@ std::string NameList(const std::vector<std::string_view>& names) {
 void CheckDirectiveNeedsModule(RuleContext& context) {
   const SyntaxTree& tree = context.tree();
   const Analysis& analysis = context.analysis();
-  std::map<std::string_view, Product> products;
-  std::vector<std::string_view> order;
+  // With --modules the target is known: what it lists is there, and what
+  // it does not is unknown-directive's.
+  if (analysis.modules_known()) return;
+  std::vector<Hit> hits;
   for (uint32_t n = 0; n < tree.nodes().size(); ++n) {
     const Node& node = tree.nodes()[n];
     if (node.kind != NodeKind::kDirective) continue;
     if (node.parent != kNone && analysis.Specs(node.parent).empty()) continue;
-    NginxVersion since;
-    std::string_view needed = NeededProduct(analysis.Specs(n), context.version(), &since);
-    if (needed.empty()) continue;
-    auto [it, added] = products.try_emplace(needed);
-    Product& product = it->second;
-    if (added) {
-      product.first = n;
-      order.push_back(needed);
+    Hit hit = Needs(analysis.Specs(n), context.version(), n);
+    if (!hit.product.empty()) hits.push_back(hit);
+  }
+  for (size_t first = 0; first < hits.size(); ++first) {
+    std::string_view product = hits[first].product;
+    if (std::any_of(hits.begin(), hits.begin() + first,
+                    [&](const Hit& h) { return h.product == product; })) {
+      continue;  // reported at its first directive
     }
-    std::string_view name = analysis.Name(n);
-    if (std::find(product.names.begin(), product.names.end(), name) ==
-        product.names.end()) {
-      product.names.push_back(name);
-      if (since != NginxVersion{}) {
-        product.open_source += (product.open_source.empty() ? "" : ", ") +
-                               std::string(name) + " from " + since.ToString();
+    std::vector<std::string_view> names;
+    std::string lines, open_source;
+    size_t count = 0;
+    for (size_t i = first; i < hits.size(); ++i) {
+      if (hits[i].product != product) continue;
+      if (count++ < kLinesShown) {
+        lines += (lines.empty() ? "" : ", ") + std::to_string(LineOf(tree, hits[i].node));
+      }
+      std::string_view name = analysis.Name(hits[i].node);
+      if (std::find(names.begin(), names.end(), name) != names.end()) continue;
+      names.push_back(name);
+      if (hits[i].open_source != NginxVersion{}) {
+        open_source += (open_source.empty() ? "" : ", ") + std::string(name) +
+                       " from " + hits[i].open_source.ToString();
       }
     }
-    product.lines.push_back(LineOf(tree, n));
-  }
-  for (std::string_view needed : order) {
-    const Product& product = products[needed];
-    bool plus = needed == "NGINX Plus";
-    std::string lines;
-    for (size_t i = 0; i < product.lines.size() && i < 8; ++i) {
-      lines += (i == 0 ? "" : ", ") + std::to_string(product.lines[i]);
+    std::string list;
+    for (size_t i = 0; i < names.size() && i < kNamesShown; ++i) {
+      list += (i == 0 ? "" : ", ") + std::string(names[i]);
     }
-    if (product.lines.size() > 8) lines += ", ...";
-    std::string explanation =
-        "Open-source nginx " + context.version().ToString() +
-        " has no such directive: `nginx -t` fails with `unknown directive` "
-        "unless " +
-        (plus ? std::string("it runs on NGINX Plus")
-              : "nginx is built with " + std::string(needed) +
-                    " (or loads it with load_module)") +
-        ". Lines " + lines + ". ngxfix checks where they stand and their "
-        "arguments, not what they do.";
-    if (!product.open_source.empty()) {
-      explanation += " Open-source nginx has " + product.open_source + ".";
+    if (names.size() > kNamesShown) {
+      list += " and " + std::to_string(names.size() - kNamesShown) + " more";
     }
+    std::string needed = product == "plus" ? "NGINX Plus" : std::string(product);
+    std::string where = product == "plus" ? "it runs on NGINX Plus"
+                                          : "nginx is built with " + needed +
+                                                " (or loads it with load_module)";
     context.Report(
-        product.first,
-        NameList(product.names) + (product.names.size() == 1 ? " needs " : " need ") +
-            std::string(needed),
-        explanation, {},
-        {.backend = "", .text = "assumed this nginx " +
-                                (plus ? std::string("is NGINX Plus")
-                                      : "has " + std::string(needed))});
+        hits[first].node,
+        list + (names.size() == 1 ? " needs " : " need ") + needed,
+        "Open-source nginx " + context.version().ToString() +
+            " has no such directive: `nginx -t` fails with `unknown directive` "
+            "unless " + where + ". Lines " + lines +
+            (count > kLinesShown ? ", ..." : "") +
+            ". ngxfix checks where they stand and their arguments, not what "
+            "they do." +
+            (open_source.empty() ? "" : " Open-source nginx has " + open_source + "."),
+        {}, {"", "assumed this nginx " + std::string(product == "plus" ? "is " : "has ") +
+                     needed});
   }
 }
 

@@ -8,6 +8,7 @@
 
 #include "core/parameters.h"
 #include "core/rule.h"
+#include "core/version_floor.h"
 
 namespace ngxfix::rules {
 namespace {
@@ -27,27 +28,18 @@ void CheckParameterUnsupported(RuleContext& context) {
                   name) != std::end(kCoveredElsewhere)) {
       continue;
     }
-    std::span<const ParameterSpec> parameters = VersionedParameters(name);
-    if (parameters.empty()) continue;
-    std::vector<uint32_t> words = tree.words(node);
-    for (size_t w = 1; w < words.size(); ++w) {
-      std::string word = tree.value(tree.tokens()[words[w]]);
-      for (const ParameterSpec& p : parameters) {
-        if (!(p.contexts & analysis.context(n)) || !p.Matches(word) ||
-            !(context.version() < p.since)) {
-          continue;
-        }
-        if (p.plus_before && analysis.uses_nginx_plus()) continue;
-        std::string shown(p.parameter.ends_with('=') ? p.parameter.substr(0, p.parameter.size() - 1)
-                                                      : p.parameter);
-        context.Report(
-            n, "invalid parameter \"" + word + "\"",
-            "Open-source nginx accepts the " + shown + " parameter of " +
-                std::string(name) + " from " + p.since.ToString() +
-                "; the target is " + context.version().ToString() +
-                ", where `nginx -t` fails." +
-                (p.plus_before ? " NGINX Plus had it long before." : ""));
-      }
+    for (const WrittenParameter& written : VersionedParametersOf(analysis, n)) {
+      const ParameterSpec& p = *written.spec;
+      if (!(context.version() < p.since)) continue;
+      std::string_view shown = p.parameter;
+      if (shown.ends_with('=')) shown.remove_suffix(1);
+      context.Report(
+          n, "invalid parameter \"" + written.word + "\"",
+          "Open-source nginx accepts the " + std::string(shown) + " parameter of " +
+              std::string(name) + " from " + p.since.ToString() +
+              "; the target is " + context.version().ToString() +
+              ", where `nginx -t` fails." +
+              (p.plus_before ? " NGINX Plus had it long before." : ""));
     }
   }
 }

@@ -204,11 +204,13 @@ std::string Translated(const SyntaxTree& tree, const FixBuilder& builder,
   return statement + ";";
 }
 
-// Whether `name` belongs to the http proxy or gRPC module.
+// Whether `name` belongs to the http proxy or gRPC module: in directives.tsv
+// every http directive named proxy_* or grpc_* does (directives_test
+// holds the table to it).
 bool ProxyModuleDirective(std::string_view name) {
+  if (!name.starts_with("proxy_") && !name.starts_with("grpc_")) return false;
   for (const DirectiveSpec& spec : LookUpDirective(name)) {
-    if (spec.module == "ngx_http_proxy_module" ||
-        spec.module == "ngx_http_grpc_module") {
+    if (spec.contexts & (kContextHttp | kContextServer | kContextLocation)) {
       return true;
     }
   }

@@ -30,7 +30,8 @@ void CheckUnknownDirective(RuleContext& context) {
     const NginxVersion& version = context.version();
     if (std::any_of(specs.begin(), specs.end(), [&](const DirectiveSpec& s) {
           return s.InOpenSource(version) ||
-                 (s.origin != Origin::kNginx && s.ExistsIn(version));
+                 (s.origin != Origin::kNginx && s.ExistsIn(version) &&
+                  analysis.HasProduct(ProductOf(s)));
         })) {
       continue;
     }
@@ -39,7 +40,20 @@ void CheckUnknownDirective(RuleContext& context) {
       continue;
     }
     std::string explanation;
-    if (specs.empty()) {
+    auto product = std::find_if(specs.begin(), specs.end(), [](const DirectiveSpec& s) {
+      return !ProductOf(s).empty();
+    });
+    if (product != specs.end() && product->ExistsIn(version)) {
+      std::string_view needed = ProductOf(*product);
+      explanation = "It needs " +
+                    (needed == "plus" ? std::string("NGINX Plus")
+                                      : "the module " + std::string(needed)) +
+                    ", which --modules does not list" +
+                    (product->origin == Origin::kNginxPlusBefore
+                         ? " (open-source nginx has it from " +
+                               product->since.ToString() + ")."
+                         : ".");
+    } else if (specs.empty()) {
       explanation =
           "No module of nginx or NGINX Plus, nor lua-nginx-module, njs, "
           "headers-more, set-misc, echo, geoip2, brotli, VTS or App Protect "

@@ -3,6 +3,7 @@
 #include <sstream>
 #include <string_view>
 
+#include "core/tsv.h"
 #include "tests/support/test_support.h"
 
 namespace ngxfix::testing {
@@ -51,6 +52,13 @@ RuleFixture LoadRuleFixture(const std::string& path) {
         }
         fixture.options.analysis.logged_causes[spec.substr(0, eq)].push_back(
             spec.substr(eq + 1));
+      } else if (word.rfind("modules=", 0) == 0) {
+        // modules=A,B: what `--modules A,B` says the target has.
+        std::vector<std::string> modules;
+        for (std::string_view m : Split(word.substr(8), ',')) {
+          if (!m.empty() && m != "none") modules.emplace_back(m);
+        }
+        fixture.options.analysis.modules = std::move(modules);
       } else if (word == "hardening") {
         fixture.options.hardening = true;
       } else {

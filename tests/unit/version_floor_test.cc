@@ -4,8 +4,14 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "core/check.h"
+#include "core/directives.h"
+#include "core/parameters.h"
 #include "core/report.h"
+#include "core/tsv.h"
+#include "tests/support/test_support.h"
 
 namespace ngxfix {
 namespace {
@@ -96,6 +102,21 @@ TEST(VersionFloor, ReportsStateTheAssumption) {
   auto sarif = FindingsToSarif(tree, result);
   EXPECT_EQ(sarif["runs"][0]["properties"]["nginx_version_assumption"],
             result.version_assumption);
+}
+
+TEST(VersionFloor, EveryParameterRowIsFoundByItsDirective) {
+  // VersionedParameters() reads a directive's rows as one run of the file.
+  std::string text = testing::ReadFile(std::string(NGXFIX_SOURCE_DIR) +
+                                       "/core/data/parameters.tsv");
+  int rows = 0;
+  for (const TsvRow& row : ReadTsv(text)) {
+    ++rows;
+    std::span<const ParameterSpec> found = VersionedParameters(row.at(0));
+    EXPECT_TRUE(std::any_of(found.begin(), found.end(), [&](const ParameterSpec& p) {
+      return p.parameter == row.at(2) && p.contexts == ParseContexts(row.at(1));
+    })) << row.at(0) << " " << row.at(2);
+  }
+  EXPECT_GT(rows, 10);
 }
 
 }  // namespace

@@ -55,11 +55,31 @@ test('a port nginx rejects is no port, and no crash', () => {
 });
 
 test('the nginx version decides the fix', () => {
-  const old = ngxfix.analyze(seed, { nginxVersion: '1.22.1' });
-  const recent = ngxfix.analyze(seed, { nginxVersion: '1.26.0' });
+  // In its http {} block, so that nothing above the server is out of view.
+  const whole = `http {\n${seed}}\n`;
+  const old = ngxfix.analyze(whole, { nginxVersion: '1.22.1' });
+  const recent = ngxfix.analyze(whole, { nginxVersion: '1.26.0' });
   assert.equal(old.nginx_version, '1.22.1');
   assert.match(old.diff, /listen 80 http2;/);
   assert.match(recent.diff, /http2 on;/);
+});
+
+test('without a version, the configuration\'s own directives choose it', () => {
+  const plain = ngxfix.analyze(seed);
+  assert.equal(plain.nginx_version, '1.24.0');
+  assert.match(plain.nginx_version_assumption, /the default/);
+  const newer = ngxfix.analyze('server {\n    listen 443 ssl;\n    http2 on;\n}\n');
+  assert.equal(newer.nginx_version, '1.25.1');
+  assert.match(newer.nginx_version_assumption, /the http2 directive on line 3/);
+  assert.equal(ngxfix.analyze(seed, { nginxVersion: '1.26.0' }).nginx_version_assumption, '');
+});
+
+test('a server without its http {} level: HTTP/2 there is an assumption at info', () => {
+  const snippet = ngxfix.analyze(seed, { nginxVersion: '1.26.0' });
+  const listener = snippet.findings.find((f) => f.rule === 'grpc-needs-http2-listener');
+  assert.equal(listener.severity, 'info');
+  assert.match(listener.assumption, /http \{\} level above this server/);
+  assert.doesNotMatch(snippet.diff, /http2 on;/);
 });
 
 test('bad options are errors that name the option', () => {

@@ -3,7 +3,8 @@
 // data-role; data-testid marks the contract the browser tests rely on.
 
 export const kNginxVersions = ['1.18.0', '1.20.2', '1.22.1', '1.24.0', '1.25.5',
-                               '1.26.3', '1.27.4', '1.28.0', '1.29.4'];
+                               '1.26.3', '1.27.4', '1.28.0', '1.29.4', '1.29.7',
+                               '1.31.4'];
 
 export const kProtocols = [
   ['http1', 'HTTP/1.1'], ['https', 'HTTP/1.1 over TLS'], ['h2c', 'HTTP/2 cleartext'],

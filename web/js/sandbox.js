@@ -34,7 +34,7 @@ const whenIdle = globalThis.requestIdleCallback
 
 // options: {engine, assetBase (URL of the static files), nginxVersion}.
 // Resolves once the examples are in place.
-export async function mountSandbox(root, { engine, assetBase, nginxVersion = '1.24.0' }) {
+export async function mountSandbox(root, { engine, assetBase, nginxVersion = '' }) {
   const container = document.createElement('div');
   container.innerHTML = kMarkup;
   const app = container.firstElementChild;

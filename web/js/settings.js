@@ -25,11 +25,13 @@ export class Settings {
     this.#version = part(root, 'nginx-version');
     this.#backends = part(root, 'backends');
     this.#onChange = onChange;
-    const versions = kNginxVersions.includes(nginxVersion)
+    const versions = !nginxVersion || kNginxVersions.includes(nginxVersion)
         ? kNginxVersions : [...kNginxVersions, nginxVersion].sort(compareVersions);
-    this.#version.innerHTML = versions.map((v) =>
-        `<option value="${escapeHtml(v)}">${escapeHtml(v)}</option>`).join('');
-    this.#version.value = nginxVersion;
+    // '' lets the core choose: 1.24.0, or what the configuration needs.
+    this.#version.innerHTML = '<option value="">from the configuration</option>' +
+        versions.map((v) =>
+          `<option value="${escapeHtml(v)}">${escapeHtml(v)}</option>`).join('');
+    this.#version.value = nginxVersion || '';
     this.#version.addEventListener('change', () => this.#onChange());
     this.#backends.addEventListener('change', (event) => {
       const select = event.target.closest('select[data-backend]');
@@ -47,7 +49,7 @@ export class Settings {
 
   // The analyze() options these settings stand for.
   options() {
-    return { nginxVersion: this.#version.value,
+    return { nginxVersion: this.#version.value || undefined,
              backends: Object.fromEntries(this.#chosen) };
   }
 
@@ -62,7 +64,7 @@ export class Settings {
 
   // An example's settings replace the user's.
   apply({ nginxVersion, backends = {} }) {
-    if (nginxVersion) this.#version.value = nginxVersion;
+    if (nginxVersion !== undefined) this.#version.value = nginxVersion || '';
     this.#chosen = new Map(Object.entries(backends));
   }
 
