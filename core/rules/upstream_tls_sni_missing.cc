@@ -7,10 +7,11 @@
 // name.
 //
 // A warning only where the name can matter: a DNS name (with a dot, not
-// localhost), or a group with such a server.  Loopback and addresses never
-// need one; a container's one-label name, a name built at run time and a
-// group of addresses are reported at info, as the assumption that the
-// backend serves one certificate.  See docs/rules/upstream-tls-sni-missing.md.
+// localhost), or a group with such a server, or any name where the error
+// log (--evidence) shows a handshake refused for want of SNI.  Otherwise
+// addresses and loopback are left alone, and a container's one-label name,
+// a name built at run time and a group of addresses are reported at info,
+// as the assumption that the backend serves one certificate.  See docs/rules/upstream-tls-sni-missing.md.
 
 #include <arpa/inet.h>
 
@@ -102,15 +103,18 @@ void CheckUpstreamTlsSniMissing(RuleContext& context) {
     bool can_matter = false;
     if (pass.upstream != kNone) {
       name = FirstServerName(context, pass.upstream, &can_matter);
-    } else if (!IsAddress(pass.host) && !IsLoopbackName(pass.host)) {
+    } else if (!IsAddress(pass.host)) {
       name = pass.host;
       can_matter = NameCanMatter(name);
     }
-    // A proxy_ssl_name is a name given for the certificate: it matters.
+    // A proxy_ssl_name is a name given for the certificate: it matters, as
+    // it does where the error log shows a handshake refused for want of it.
     bool named = !EffectiveDirective(context.analysis(), block,
                                      prefix + "ssl_name").nodes.empty();
-    can_matter |= named;
+    can_matter |= named || analysis.Logged(pass, "upstream-tls-sni-missing");
     if (name.empty() && pass.upstream == kNone && !named) continue;  // no name
+    // Loopback's name chooses no certificate, unless the log says it does.
+    if (!can_matter && pass.upstream == kNone && IsLoopbackName(name)) continue;
     // An explicit `off` is the choice made.
     if (ExplicitlyOff(context, block, prefix + "ssl_server_name")) continue;
     std::string explanation =

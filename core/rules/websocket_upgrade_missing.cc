@@ -57,13 +57,15 @@ bool LooksLikeWebSocketPath(std::string_view path) {
   return named;
 }
 
-// An include in the block or above it, whose directives ngxfix cannot see
-// (see analysis.h), or kNone.
+// An include whose directives ngxfix cannot see (see analysis.h) and whose
+// proxy_set_header would reach `block`: in it, or above it up to the first
+// level that sets proxy_set_header of its own (nginx inherits the headers
+// only into levels that set none).  kNone when there is none.
 uint32_t UnseenInclude(const Analysis& analysis, uint32_t block) {
-  for (uint32_t level = block; level != kNone;
-       level = analysis.tree().nodes()[level].parent) {
+  for (uint32_t level = block; level != kNone; level = OuterLevel(analysis, level)) {
     NodeList includes = analysis.Find(level, "include");
     if (!includes.empty()) return includes.front();
+    if (!analysis.Find(level, "proxy_set_header").empty()) break;
   }
   return kNone;
 }

@@ -185,6 +185,9 @@ export const scenarios = [
     name: 'TLS backend without SNI',
     cause: 'upstream-tls-sni-missing',
     rule: 'upstream-tls-sni-missing',
+    // On loopback a name chooses no certificate, unless the backend says
+    // otherwise: `ngxfix fix --evidence error.log` learns it from the log.
+    fixFromLog: true,
     startBackend: startSniBackend,
     http: ({port, backend}) => serverConf(port, [`proxy_pass https://localhost:${backend.port};`]),
     backendOption: ({backend}) => `localhost:${backend.port}=https`,
