@@ -34,12 +34,13 @@ std::vector<WrittenParameter> VersionedParametersOf(const Analysis& analysis,
       VersionedParameters(analysis.Name(node));
   const SyntaxTree& tree = analysis.tree();
   const Node& n = tree.nodes()[node];
-  for (size_t w = 1; !parameters.empty() && tree.word(n, w) != kNone; ++w) {
-    std::string word = tree.value(tree.tokens()[tree.word(n, w)]);
+  for (uint32_t w = 1; !parameters.empty() && tree.word(n, w) != kNone; ++w) {
+    uint32_t token = tree.word(n, w);
+    std::string word = tree.value(tree.tokens()[token]);
     for (const ParameterSpec& p : parameters) {
       if ((p.contexts & analysis.context(node)) && p.Matches(word) &&
           !(p.plus_before && analysis.uses_nginx_plus())) {
-        written.push_back({&p, word, w});
+        written.push_back({&p, token, w});
       }
     }
   }
@@ -61,9 +62,10 @@ VersionFloor LowestVersionNeeded(const Analysis& analysis) {
     raise(DirectiveSince(analysis.Specs(n), where, !uses_plus), n,
           "the " + std::string(name) + " directive");
     for (const WrittenParameter& p : VersionedParametersOf(analysis, n)) {
+      // A directive's one value, as proxy_http_version 2, is named whole.
       raise(p.spec->since, n,
-            p.spec->parameter == p.word && p.index == 1 && tree.word_count(node) == 2
-                ? std::string(name) + " " + p.word
+            p.index == 1 && tree.word_count(node) == 2
+                ? std::string(name) + " " + std::string(p.spec->parameter)
                 : "the " + std::string(p.spec->parameter) + " parameter of " +
                       std::string(name));
     }

@@ -23,8 +23,8 @@ struct ParameterSpec;
 // configuration that uses NGINX Plus (Analysis::uses_nginx_plus()).
 struct WrittenParameter {
   const ParameterSpec* spec;
-  std::string word;   // as nginx reads it
-  size_t index;       // among the directive's words, the name being 0
+  uint32_t token;     // the argument; SyntaxTree::value() reads it as nginx does
+  uint32_t index;     // among the directive's words, the name being 0
 };
 std::vector<WrittenParameter> VersionedParametersOf(const Analysis& analysis,
                                                     uint32_t node);

@@ -15,9 +15,9 @@
 //     what: the value itself stays out of the result.
 //   ngxfix_llm_answer({provider, status, body, original, redacted, map,
 //                      nginx_version, backends})
-//     -> {error_kind, error, explanation, config, syntax: [{severity, line,
-//         column, message}], unknown_placeholders, fixed, diff,
-//         redacted_diff, findings: [{rule, severity, line, column, message}]}
+//     -> {error_kind, error, explanation, config, syntax, unknown_placeholders,
+//         fixed, diff, redacted_diff, findings}, with syntax errors and
+//         findings as `ngxfix check --format json` writes them (file "")
 //     `status` and `body` are the API's HTTP answer; error_kind is
 //     ReadLlmReply's ("auth", "forbidden", "rate-limit", "server",
 //     "request", "malformed") or "no-config" when the answer holds no

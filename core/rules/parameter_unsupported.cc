@@ -34,7 +34,7 @@ void CheckParameterUnsupported(RuleContext& context) {
       std::string_view shown = p.parameter;
       if (shown.ends_with('=')) shown.remove_suffix(1);
       context.Report(
-          n, "invalid parameter \"" + written.word + "\"",
+          n, "invalid parameter \"" + tree.value(tree.tokens()[written.token]) + "\"",
           "Open-source nginx accepts the " + std::string(shown) + " parameter of " +
               std::string(name) + " from " + p.since.ToString() +
               "; the target is " + context.version().ToString() +
