@@ -14,12 +14,15 @@
 //      if it does not (a placeholder met text kept verbatim), the
 //      placeholders are drawn again with a derived key.
 
+#include <algorithm>
+#include <cctype>
 #include <random>
 #include <unordered_set>
 
 #include "core/parser.h"
 #include "redact/detectors.h"
 #include "redact/directive_values.h"
+#include "redact/edges.h"
 #include "redact/literal_matcher.h"
 #include "redact/originals.h"
 #include "redact/pieces.h"
@@ -84,19 +87,57 @@ bool RehydratesTo(std::string_view redacted, const RedactionMap& map, std::strin
   return same && at == text.size();
 }
 
+// Whether a placeholder, with the text around it, spells an original: a
+// parent name replaced inside a longer name (api.CORP.pvt ->
+// api.frwuvzflk2.rfg) can make another value of the input, which the last
+// gate would then find.  Looks at the run of name bytes around each
+// placeholder, at every piece of it that starts and ends between a letter
+// or digit and something else, and asks Bounded() as the gate does.
+bool SpellsOriginal(std::string_view out,
+                    const std::vector<std::pair<size_t, size_t>>& placed,
+                    const std::unordered_set<std::string_view>& originals) {
+  auto alnum = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
+  auto in_name = [&](char c) { return alnum(c) || c == '.' || c == '-' || c == '_'; };
+  for (auto [begin, end] : placed) {
+    size_t from = begin, to = end;
+    while (from > 0 && in_name(out[from - 1])) --from;
+    while (to < out.size() && in_name(out[to])) ++to;
+    if (from == begin && to == end) continue;  // nothing around it
+    for (size_t b = from; b <= begin; ++b) {
+      if (b > from && alnum(out[b - 1]) && alnum(out[b])) continue;
+      for (size_t e = std::max(end, b + 1); e <= to; ++e) {
+        if (e < to && alnum(out[e - 1]) && alnum(out[e])) continue;
+        if (originals.count(out.substr(b, e - b)) &&
+            redact::Bounded(out, b, e, RedactionKind::kHostname,
+                            redact::Edges::kOriginal)) {
+          return true;
+        }
+      }
+    }
+  }
+  return false;
+}
+
 // Steps 4 and 5 with one key; false if the result does not rehydrate.
+// `spells_original` says whether a placeholder with its neighbours makes
+// an original (SpellsOriginal), which another key avoids.
 bool Replace(const SyntaxTree& tree, const std::vector<Candidate>& pieces,
-             redact::Placeholders& placeholders, RedactResult* result) {
+             redact::Placeholders& placeholders,
+             const std::unordered_set<std::string_view>& originals,
+             RedactResult* result, bool* spells_original) {
   const std::string& text = tree.text();
   std::string out;
   out.reserve(text.size() + text.size() / 16);
   std::vector<int> report_item;  // by entry index
+  std::vector<std::pair<size_t, size_t>> placed;  // placeholders in `out`
   size_t copied = 0;
   for (const Candidate& p : pieces) {
     std::string_view original(text.data() + p.begin, p.end - p.begin);
     int entry = placeholders.For(p.kind, original, redact::DetectorId(p.detector), p.form);
     if (entry < 0) continue;
     out.append(text, copied, p.begin - copied);
+    placed.emplace_back(out.size(), out.size() +
+                                        placeholders.map().entries[entry].placeholder.size());
     out += placeholders.map().entries[entry].placeholder;
     copied = p.end;
     if (size_t(entry) >= report_item.size()) report_item.resize(entry + 1, -1);
@@ -114,6 +155,7 @@ bool Replace(const SyntaxTree& tree, const std::vector<Candidate>& pieces,
   }
   out.append(text, copied, std::string::npos);
   if (!RehydratesTo(out, placeholders.map(), text)) return false;
+  *spells_original = SpellsOriginal(out, placed, originals);
   result->text = std::move(out);
   result->map = placeholders.TakeMap();
   return true;
@@ -141,8 +183,9 @@ RedactResult Redact(const SyntaxTree& tree, const RedactOptions& options) {
     redact::Placeholders placeholders(key, attempt, text, originals);
     RedactResult result;
     bool last = attempt == kAttempts - 1;
-    if (Replace(tree, pieces, placeholders, &result) &&
-        (!placeholders.address_met_original() || last)) {
+    bool spells_original = false;
+    if (Replace(tree, pieces, placeholders, originals, &result, &spells_original) &&
+        ((!placeholders.address_met_original() && !spells_original) || last)) {
       return result;
     }
   }

@@ -110,6 +110,13 @@ void CheckKeepaliveConnectionHeader(RuleContext& context) {
     reported.push_back(node);
     return true;
   };
+  // Connection headers whose map gives "close" without an upgrade.
+  struct MapUse {
+    const Pass* pass;
+    uint32_t header;
+    PlainValue plain;
+  };
+  std::vector<MapUse> uses;
   for (const Pass& pass : analysis.passes()) {
     if (pass.directive != "proxy_pass" || !KeepsAlive(context, pass)) continue;
     uint32_t block = BlockOf(tree, pass.node);
@@ -119,10 +126,9 @@ void CheckKeepaliveConnectionHeader(RuleContext& context) {
     std::vector<std::string> words = Values(tree, h);
     if (words.size() != 3) continue;
     const std::string& value = words[2];
-    FixBuilder builder = context.Builder(h);
-
     if (IsClose(value)) {
       if (!once(h)) continue;
+      FixBuilder builder = context.Builder(h);
       context.Report(
           h, "Connection: " + value + " defeats keepalive to " + pass.backend,
           "nginx keeps an upstream connection only when the response does not "
@@ -134,44 +140,62 @@ void CheckKeepaliveConnectionHeader(RuleContext& context) {
     }
     if (value.size() < 2 || value[0] != '$') continue;
     std::optional<PlainValue> plain = ValueWithoutUpgrade(analysis, value);
-    if (!plain || !IsClose(plain->value) || !once(plain->map)) continue;
-    const Node& entry = tree.nodes()[plain->entry];
-    bool empty_key = Values(tree, plain->entry)[0].empty();
+    if (plain && IsClose(plain->value)) uses.push_back({&pass, h, *plain});
+  }
+
+  // One finding per map: a warning at its first use where plain requests
+  // go (`/` or the server level), else an assumption at its first use.
+  for (size_t u = 0; u < uses.size(); ++u) {
+    const MapUse& use = uses[u];
+    if (!once(use.plain.map)) continue;
+    const MapUse* plain_requests = nullptr;
+    for (size_t v = u; v < uses.size() && !plain_requests; ++v) {
+      std::string path = LocationPath(analysis, uses[v].pass->node);
+      if (uses[v].plain.map == use.plain.map && (path.empty() || path == "/")) {
+        plain_requests = &uses[v];
+      }
+    }
+    const MapUse& at = plain_requests ? *plain_requests : use;
+    std::string variable = Values(tree, at.header)[2];
+    FixBuilder builder = context.Builder(at.header);
+    bool empty_key = Values(tree, at.plain.entry)[0].empty();
     std::vector<Edit> edits;
     std::string how;
     if (!empty_key) {
       how = " The map has no '' entry, so its default gives \"close\"; add "
             "`'' \"\";` to it.";
-    } else if (UsedElsewhere(analysis, value)) {
-      how = " " + value + " is used elsewhere too, so the map is left alone: "
+    } else if (UsedElsewhere(analysis, variable)) {
+      how = " " + variable + " is used elsewhere too, so the map is left alone: "
             "give this Connection header a map of its own whose '' entry "
             "is \"\".";
     } else {
-      edits.push_back(builder.ReplaceToken(tree.word(entry, 1), "\"\""));
+      edits.push_back(
+          builder.ReplaceToken(tree.word(tree.nodes()[at.plain.entry], 1), "\"\""));
       how = " The fix makes the map's '' entry \"\", which sends no "
             "Connection header without an upgrade and keeps \"upgrade\" "
             "for WebSockets.";
     }
-    std::string message = value + " sends \"Connection: close\" to " +
-                          pass.backend +
+    std::string message = variable + " sends \"Connection: close\" to " +
+                          at.pass->backend +
                           " on every request without Upgrade, which defeats "
                           "keepalive";
     std::string explanation =
-        "The map on line " + std::to_string(LineOf(tree, plain->map)) +
+        "The map on line " + std::to_string(LineOf(tree, at.plain.map)) +
         " gives \"close\" when the client sends no Upgrade header, as for "
         "every ordinary request; nginx keeps an upstream connection only when "
         "the response does not say \"Connection: close\", and a backend asked "
         "to close answers so." + how;
-    std::string path = LocationPath(analysis, pass.node);
-    if (!path.empty() && path != "/") {
+    if (!plain_requests) {
       // A location of its own for WebSockets sees few requests without
       // Upgrade, and the map's "close" then costs little.
-      context.ReportInfo(h, message, explanation,
-                         {"", "assumed location " + path + " takes WebSocket "
-                              "upgrades only, where the map gives \"upgrade\""});
+      context.ReportInfo(
+          at.header, message, explanation,
+          {"", "assumed location " + LocationPath(analysis, at.pass->node) +
+                   " takes WebSocket upgrades only, where the map gives "
+                   "\"upgrade\""});
       continue;
     }
-    context.Report(h, message, explanation, std::move(edits));
+    context.Report(at.header, message, explanation, std::move(edits));
   }
 }
 

@@ -160,6 +160,27 @@ TEST(Redact, NeverReusesTextAlreadyThere) {
   EXPECT_EQ(Rehydrate(kept.text, kept.map), both);
 }
 
+TEST(Redact, NoPlaceholderSpellsAnotherValueWithItsNeighbours) {
+  // The parent name of a hidden host is replaced wherever it stands, also
+  // inside names no detector found (api.NAME in a comment).  If another
+  // value of the input is that very result, the redacted text would show
+  // it: another key is drawn instead (found by redact_fuzzer).
+  std::string host = "api-1.acme-corp.pvt";
+  std::string parent_placeholder = RedactWith("upstream app { server " + host + ":8080; }\n")
+                                       .map.entries.at(0).placeholder;
+  parent_placeholder = parent_placeholder.substr(parent_placeholder.find('.') + 1);
+  std::string text = "upstream app {\n    server " + host +
+                     ":8080;\n}\nserver {\n    # formerly api.acme-corp.pvt\n"
+                     "    server_name api." + parent_placeholder + ";\n}\n";
+  RedactResult r = RedactWith(text);
+  ASSERT_EQ(r.error, "");
+  ScanOptions gate;
+  gate.placeholders = &r.map;
+  EXPECT_TRUE(Scan(r.text, gate).empty()) << r.text;
+  EXPECT_EQ(r.text.find("api." + parent_placeholder), std::string::npos) << r.text;
+  EXPECT_EQ(Rehydrate(r.text, r.map), text);
+}
+
 TEST(Redact, ReportsKindDetectorPositionAndCount) {
   RedactResult r = RedactWith(kConfig);
   const RedactionReportItem* item = nullptr;

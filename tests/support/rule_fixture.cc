@@ -55,7 +55,8 @@ RuleFixture LoadRuleFixture(const std::string& path) {
       } else if (word.rfind("modules=", 0) == 0) {
         // modules=A,B: what `--modules A,B` says the target has.
         std::vector<std::string> modules;
-        for (std::string_view m : Split(word.substr(8), ',')) {
+        std::string list = word.substr(8);
+        for (std::string_view m : Split(list, ',')) {
           if (!m.empty() && m != "none") modules.emplace_back(m);
         }
         fixture.options.analysis.modules = std::move(modules);
