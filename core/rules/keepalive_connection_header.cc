@@ -114,7 +114,8 @@ void CheckKeepaliveConnectionHeader(RuleContext& context) {
   struct MapUse {
     const Pass* pass;
     uint32_t header;
-    PlainValue plain;
+    uint32_t map;
+    uint32_t entry;  // the map's '' or default entry
   };
   std::vector<MapUse> uses;
   for (const Pass& pass : analysis.passes()) {
@@ -140,25 +141,27 @@ void CheckKeepaliveConnectionHeader(RuleContext& context) {
     }
     if (value.size() < 2 || value[0] != '$') continue;
     std::optional<PlainValue> plain = ValueWithoutUpgrade(analysis, value);
-    if (plain && IsClose(plain->value)) uses.push_back({&pass, h, *plain});
+    if (plain && IsClose(plain->value)) {
+      uses.push_back({&pass, h, plain->map, plain->entry});
+    }
   }
 
   // One finding per map: a warning at its first use where plain requests
   // go (`/` or the server level), else an assumption at its first use.
   for (size_t u = 0; u < uses.size(); ++u) {
     const MapUse& use = uses[u];
-    if (!once(use.plain.map)) continue;
+    if (!once(use.map)) continue;
     const MapUse* plain_requests = nullptr;
     for (size_t v = u; v < uses.size() && !plain_requests; ++v) {
       std::string path = LocationPath(analysis, uses[v].pass->node);
-      if (uses[v].plain.map == use.plain.map && (path.empty() || path == "/")) {
+      if (uses[v].map == use.map && (path.empty() || path == "/")) {
         plain_requests = &uses[v];
       }
     }
     const MapUse& at = plain_requests ? *plain_requests : use;
     std::string variable = Values(tree, at.header)[2];
     FixBuilder builder = context.Builder(at.header);
-    bool empty_key = Values(tree, at.plain.entry)[0].empty();
+    bool empty_key = Values(tree, at.entry)[0].empty();
     std::vector<Edit> edits;
     std::string how;
     if (!empty_key) {
@@ -170,7 +173,7 @@ void CheckKeepaliveConnectionHeader(RuleContext& context) {
             "is \"\".";
     } else {
       edits.push_back(
-          builder.ReplaceToken(tree.word(tree.nodes()[at.plain.entry], 1), "\"\""));
+          builder.ReplaceToken(tree.word(tree.nodes()[at.entry], 1), "\"\""));
       how = " The fix makes the map's '' entry \"\", which sends no "
             "Connection header without an upgrade and keeps \"upgrade\" "
             "for WebSockets.";
@@ -180,7 +183,7 @@ void CheckKeepaliveConnectionHeader(RuleContext& context) {
                           " on every request without Upgrade, which defeats "
                           "keepalive";
     std::string explanation =
-        "The map on line " + std::to_string(LineOf(tree, at.plain.map)) +
+        "The map on line " + std::to_string(LineOf(tree, at.map)) +
         " gives \"close\" when the client sends no Upgrade header, as for "
         "every ordinary request; nginx keeps an upstream connection only when "
         "the response does not say \"Connection: close\", and a backend asked "

@@ -10,7 +10,9 @@
 //
 // Lines of JavaScript that hold only a // comment are shipped blank: the
 // comments are for people reading web/ (a third of the scripts' weight),
-// and a blank line keeps every line number of a stack trace.
+// and a blank line keeps every line number of a stack trace.  So is a
+// // comment after code that holds no quote, backtick or slash (where the
+// // could not be inside a string or a regular expression).
 //   examples/index.json, examples/ID.conf                from the files that
 //                                                        index.json names
 //   ngxfix-standalone.html                               everything in one file
@@ -32,6 +34,7 @@ const webDir = path.join(repoRoot, 'web');
 const kWasmFiles = ['ngxfix.mjs', 'ngxfix_core.mjs', 'ngxfix_core.wasm'];
 const kFixtureComment = /^# ngxfix-test:.*\n/gm;
 const kCommentLine = /^[ \t]*\/\/.*$/gm;
+const kTrailingComment = /^([^'"`/\n]*\S)[ \t]+\/\/ .*$/gm;
 
 function fail(message) {
   console.error(`build-web: ${message}`);
@@ -41,7 +44,8 @@ function fail(message) {
 // Copies a file; JavaScript without its comment lines.
 function copyFile(source, target) {
   if (/\.m?js$/.test(source)) {
-    fs.writeFileSync(target, fs.readFileSync(source, 'utf8').replace(kCommentLine, ''));
+    fs.writeFileSync(target, fs.readFileSync(source, 'utf8').replace(kCommentLine, '')
+                                 .replace(kTrailingComment, '$1'));
   } else {
     fs.copyFileSync(source, target);
   }
