@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "cli/command_io.h"
+#include "core/json_writer.h"
 #include "diagnose/diagnose.h"
 #include "diagnose/report.h"
 
@@ -66,7 +67,7 @@ int RunDiagnoseCommand(const std::vector<std::string>& args) {
     LinkToConfig(Analysis(tree, {}), &result);
   }
   std::string name = positional[0] == "-" ? "<stdin>" : positional[0];
-  WriteStdout(format == "json" ? DiagnosesToJson(result).dump(2) + "\n"
+  WriteStdout(format == "json" ? WriteJson(DiagnosesToJson(result), 2) + "\n"
                                : DiagnosesToText(result, name));
   return result.diagnoses.empty() ? 0 : kExitFound;
 }

@@ -24,6 +24,7 @@
 #include "cli/redact_command.h"
 #include "core/check.h"
 #include "core/json_export.h"
+#include "core/json_writer.h"
 #include "core/parser.h"
 #include "core/printer.h"
 #include "core/report.h"
@@ -136,9 +137,9 @@ void Write(const std::string& text) {
 int RunCheck(const Options& options, const SyntaxTree& tree) {
   CheckResult result = Check(tree, options.check);
   if (options.format == "json") {
-    Write(FindingsToJson(tree, result).dump(2) + "\n");
+    Write(WriteJson(FindingsToJson(tree, result), 2) + "\n");
   } else if (options.format == "sarif") {
-    Write(FindingsToSarif(tree, result).dump(2) + "\n");
+    Write(WriteJson(FindingsToSarif(tree, result), 2) + "\n");
   } else {
     Write(FindingsToText(tree, result));
   }
@@ -181,7 +182,7 @@ int Run(Options options) {
     bool crossplane = options.format == "crossplane";
     auto json = crossplane ? TreeToCrossplane(tree, {options.include_comments})
                            : TreeToJson(tree);
-    std::cout << json.dump(-1, ' ', crossplane) << "\n";
+    std::cout << WriteJson(json, -1, crossplane) << "\n";
   }
   return failed ? kExitSyntaxError : kExitOk;
 }

@@ -10,6 +10,7 @@
 
 #include "cli/command_io.h"
 #include "cli/probe.h"
+#include "core/json_writer.h"
 #include "core/tsv.h"
 
 namespace ngxfix {
@@ -129,7 +130,7 @@ int RunProbeCommand(const std::vector<std::string>& args) {
         {"backend", backend},         {"directives", directives},
         {"notes", result.notes}};
     if (result.protocol.empty()) json["advice"] = Advice(result, options);
-    WriteStdout(json.dump(2) + "\n");
+    WriteStdout(WriteJson(json, 2) + "\n");
   } else {
     std::string text = target + ": " + (result.protocol.empty() ? "unknown" : result.protocol) + "\n";
     for (const std::string& note : result.notes) text += "    " + note + "\n";

@@ -16,6 +16,7 @@
 #include <iostream>
 
 #include "cli/command_io.h"
+#include "core/json_writer.h"
 #include "core/parser.h"
 #include "redact/redact.h"
 
@@ -103,14 +104,15 @@ int Redact(const Arguments& a, std::string text) {
   if (!result.error.empty()) return Failed(result.error);
   if (!a.map.empty()) {
     std::ofstream map(a.map, std::ios::binary | std::ios::trunc);
-    map << RedactionMapToJson(result.map).dump(2) << "\n";
+    map << WriteJson(RedactionMapToJson(result.map), 2) << "\n";
     if (!map) return Failed("cannot write " + a.map);
   }
   if (a.format == "json") {
-    nlohmann::ordered_json out = {{"text", result.text},
-                                  {"report", RedactionReportToJson(result.report)}};
-    WriteStdout(out.dump(2, ' ', false,
-                         nlohmann::ordered_json::error_handler_t::replace) + "\n");
+    // The redacted text is the user's configuration: byte for byte.
+    nlohmann::ordered_json out = nlohmann::ordered_json::object();
+    SetBytes(out, "text", result.text);
+    out["report"] = RedactionReportToJson(result.report);
+    WriteStdout(WriteJson(out, 2) + "\n");
   } else {
     WriteStdout(result.text);
     std::cerr << RedactionReportToText(result.report);

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/json_writer.h"
 #include "core/parser.h"
 #include "llm/llm.h"
 
@@ -118,8 +119,7 @@ LlmRequest BuildLlmRequest(const LlmSettings& settings,
                         {{"role", "user"}, {"content", user}}};
   }
   body["temperature"] = 0;
-  request.body = body.dump(2, ' ', false,
-                           nlohmann::ordered_json::error_handler_t::replace);
+  request.body = WriteJson(body, 2);
   return request;
 }
 

@@ -4,6 +4,7 @@
 
 #include <array>
 
+#include "core/json_writer.h"
 #include "redact/redact.h"
 
 namespace ngxfix {
@@ -38,10 +39,13 @@ std::optional<RedactionKind> RedactionKindFromName(std::string_view name) {
 nlohmann::ordered_json RedactionMapToJson(const RedactionMap& map) {
   nlohmann::ordered_json entries = nlohmann::ordered_json::array();
   for (const RedactionEntry& e : map.entries) {
-    entries.push_back({{"placeholder", e.placeholder},
-                       {"original", e.original},
-                       {"kind", RedactionKindName(e.kind)},
-                       {"detector", e.detector}});
+    // The original must come back byte for byte: not UTF-8, it is written
+    // as "original_base64" (core/json_writer.h).
+    nlohmann::ordered_json entry = {{"placeholder", e.placeholder}};
+    SetBytes(entry, "original", e.original);
+    entry["kind"] = RedactionKindName(e.kind);
+    entry["detector"] = e.detector;
+    entries.push_back(std::move(entry));
   }
   return {{"entries", std::move(entries)}};
 }
@@ -66,7 +70,7 @@ std::optional<RedactionMap> RedactionMapFromJson(std::string_view json,
       *error = where + "not an object";
       return std::nullopt;
     }
-    for (const char* field : {"placeholder", "original", "kind"}) {
+    for (const char* field : {"placeholder", "kind"}) {
       if (!entry.contains(field) || !entry[field].is_string()) {
         *error = where + "\"" + field + "\" is missing or not a string";
         return std::nullopt;
@@ -82,10 +86,16 @@ std::optional<RedactionMap> RedactionMapFromJson(std::string_view json,
       *error = where + "empty placeholder";
       return std::nullopt;
     }
+    std::optional<std::string> original = GetBytes(entry, "original");
+    if (!original) {
+      *error = where + "\"original\" (or \"original_base64\") is missing or not a "
+                       "string";
+      return std::nullopt;
+    }
     std::string detector = entry.contains("detector") && entry["detector"].is_string()
                                ? entry["detector"].get<std::string>() : std::string();
-    map.entries.push_back({std::move(placeholder), entry["original"].get<std::string>(),
-                           *kind, std::move(detector)});
+    map.entries.push_back({std::move(placeholder), std::move(*original), *kind,
+                           std::move(detector)});
   }
   return map;
 }

@@ -4,17 +4,10 @@
 
 #include <algorithm>
 
+#include "core/base64.h"
+
 namespace ngxfix::redact {
 namespace {
-
-int Base64Value(char c) {
-  if (c >= 'A' && c <= 'Z') return c - 'A';
-  if (c >= 'a' && c <= 'z') return c - 'a' + 26;
-  if (c >= '0' && c <= '9') return c - '0' + 52;
-  if (c == '+') return 62;
-  if (c == '/') return 63;
-  return -1;
-}
 
 bool IsPrintable(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) {
@@ -60,24 +53,6 @@ void AddPairValues(std::string_view secret, std::vector<std::string>* out) {
 }
 
 }  // namespace
-
-std::optional<std::string> DecodeBase64(std::string_view text) {
-  while (!text.empty() && text.back() == '=') text.remove_suffix(1);
-  std::string out;
-  uint32_t bits = 0;
-  int count = 0;
-  for (char c : text) {
-    int v = Base64Value(c);
-    if (v < 0) return std::nullopt;
-    bits = (bits << 6) | uint32_t(v);
-    count += 6;
-    if (count >= 8) {
-      count -= 8;
-      out += char((bits >> count) & 0xff);
-    }
-  }
-  return out;
-}
 
 bool IsBase64Credentials(std::string_view s) {
   // Only the leading base64 characters: "Basic dXNlcjpwYXNz" may run into

@@ -15,10 +15,6 @@
 
 namespace ngxfix::redact {
 
-// The bytes `text` encodes in base64 (padding optional); nullopt when it is
-// not base64.
-std::optional<std::string> DecodeBase64(std::string_view text);
-
 // Whether `s` is base64 of printable "user:password" (HTTP Basic
 // credentials), so that "Basic Settings" in a comment is not taken for them.
 bool IsBase64Credentials(std::string_view s);

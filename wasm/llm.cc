@@ -89,7 +89,7 @@ std::optional<LlmInput> ReadInput(const std::string& text, std::string* error) {
     *error = "map takes the redaction map ({\"entries\": [...]})";
     return std::nullopt;
   }
-  std::optional<RedactionMap> map = RedactionMapFromJson(j["map"].dump(), error);
+  std::optional<RedactionMap> map = RedactionMapFromJson(Dump(j["map"]), error);
   if (!map) {
     *error = "bad redaction map: " + *error;
     return std::nullopt;

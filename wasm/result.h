@@ -16,6 +16,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/json_writer.h"
+
 namespace ngxfix::wasm {
 
 // 0 the input parsed without errors, 1 it parsed with error diagnostics (the
@@ -44,11 +46,9 @@ inline Result* Fail(std::string message) {
   return new Result{std::move(message), kFailed};
 }
 
-// Compact JSON that never throws on bytes that are not UTF-8 (they become
-// U+FFFD): exceptions are compiled out, so a throw would abort.
-inline std::string Dump(const nlohmann::ordered_json& j) {
-  return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
-}
+// Compact JSON that never throws (core/json_writer.h): exceptions are
+// compiled out, so a throw would abort.
+inline std::string Dump(const nlohmann::ordered_json& j) { return WriteJson(j); }
 
 }  // namespace ngxfix::wasm
 

@@ -12,7 +12,8 @@
 // comments are for people reading web/ (a third of the scripts' weight),
 // and a blank line keeps every line number of a stack trace.  So is a
 // // comment after code that holds no quote, backtick or slash (where the
-// // could not be inside a string or a regular expression).
+// // could not be inside a string or a regular expression).  The CSS ships
+// without its /* comments */ (600 bytes of the page, gzip'ed).
 //   examples/index.json, examples/ID.conf                from the files that
 //                                                        index.json names
 //   ngxfix-standalone.html                               everything in one file
@@ -35,17 +36,20 @@ const kWasmFiles = ['ngxfix.mjs', 'ngxfix_core.mjs', 'ngxfix_core.wasm'];
 const kFixtureComment = /^# ngxfix-test:.*\n/gm;
 const kCommentLine = /^[ \t]*\/\/.*$/gm;
 const kTrailingComment = /^([^'"`/\n]*\S)[ \t]+\/\/ .*$/gm;
+const kCssComment = /\/\*[\s\S]*?\*\//g;
 
 function fail(message) {
   console.error(`build-web: ${message}`);
   process.exit(1);
 }
 
-// Copies a file; JavaScript without its comment lines.
+// Copies a file; JavaScript and CSS without their comments.
 function copyFile(source, target) {
   if (/\.m?js$/.test(source)) {
     fs.writeFileSync(target, fs.readFileSync(source, 'utf8').replace(kCommentLine, '')
                                  .replace(kTrailingComment, '$1'));
+  } else if (source.endsWith('.css')) {
+    fs.writeFileSync(target, fs.readFileSync(source, 'utf8').replace(kCssComment, ''));
   } else {
     fs.copyFileSync(source, target);
   }

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "core/parser.h"
+#include "core/json_writer.h"
 #include "redact/redact.h"
 #include "tests/redact/redact_test_support.h"
 
@@ -111,13 +112,23 @@ TEST(RedactionMap, RoundTripsThroughJson) {
     EXPECT_EQ(back->entries[i].detector, r.map.entries[i].detector);
   }
   EXPECT_EQ(Rehydrate(r.text, *back), kConfig);
+
+  // An original that is not UTF-8 (a Latin-1 secret) comes back byte for
+  // byte, written in base64.
+  RedactionMap latin1{{{"REDACTED_1", "caf\xe9 au lait", RedactionKind::kSecret, "x"}}};
+  std::string written = WriteJson(RedactionMapToJson(latin1));
+  EXPECT_NE(written.find("\"original_base64\""), std::string::npos) << written;
+  auto read = RedactionMapFromJson(written, &error);
+  ASSERT_TRUE(read) << error;
+  EXPECT_EQ(read->entries.at(0).original, "caf\xe9 au lait");
+
   const std::pair<const char*, const char*> bad[] = {
       {"{", "not valid JSON"},
       {"[]", "no \"entries\""},
       {R"({"entries": [1]})", "entry 0: not an object"},
       {R"({"entries": [{"placeholder": "a", "original": "b"}]})", "\"kind\" is missing"},
       {R"({"entries": [{"placeholder": "a", "original": 2, "kind": "ipv4"}]})",
-       "\"original\" is missing or not a string"},
+       "\"original\" (or \"original_base64\") is missing or not a string"},
       {R"({"entries": [{"placeholder": "a", "original": "b", "kind": "mac"}]})",
        "unknown kind \"mac\""},
       {R"({"entries": [{"placeholder": "", "original": "b", "kind": "word"}]})",
