@@ -24,6 +24,7 @@
 #include <iostream>
 #include <random>
 
+#include "core/base64.h"
 #include "core/parser.h"
 #include "redact/address.h"
 #include "redact/redact.h"
@@ -38,22 +39,6 @@ struct Planted {
   std::string value;
   RedactionKind kind;
 };
-
-std::string Base64(std::string_view bytes) {
-  static constexpr char kDigits[] =
-      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string out;
-  for (size_t i = 0; i < bytes.size(); i += 3) {
-    uint32_t n = uint32_t(uint8_t(bytes[i])) << 16;
-    if (i + 1 < bytes.size()) n |= uint32_t(uint8_t(bytes[i + 1])) << 8;
-    if (i + 2 < bytes.size()) n |= uint8_t(bytes[i + 2]);
-    out += kDigits[(n >> 18) & 63];
-    out += kDigits[(n >> 12) & 63];
-    out += i + 1 < bytes.size() ? kDigits[(n >> 6) & 63] : '=';
-    out += i + 2 < bytes.size() ? kDigits[n & 63] : '=';
-  }
-  return out;
-}
 
 // '@', '!' and '*' as %40, %21 and %2A: how a password is written in a URL.
 std::string UrlEncoded(std::string_view value) {
@@ -139,7 +124,7 @@ class Generator {
     t += "        proxy_set_header Authorization \"Bearer " +
          Plant(Secret(), RedactionKind::kSecret) + "\";\n";
     t += "        proxy_set_header X-Forwarded-Authorization \"Basic " +
-         Base64(basic_user + ":" + basic_password) + "\";\n";
+         EncodeBase64(basic_user + ":" + basic_password) + "\";\n";
     t += "        proxy_set_header X-Api-Key " + Plant(Secret(), RedactionKind::kSecret) + ";\n";
     t += "        proxy_set_header Cookie \"" + Keep("sid=", RedactionKind::kWord) + cookie +
          "\";\n";
