@@ -27,7 +27,12 @@ BodyTable LoadTable() {
 BlockBody BlockBodyOf(std::string_view directive_name) {
   static const BodyTable table = LoadTable();
   auto it = table.find(directive_name);
-  return it == table.end() ? BlockBody::kDirectives : it->second;
+  if (it != table.end()) return it->second;
+  // Every block directive lua-nginx-module and stream-lua-nginx-module add
+  // is named *_by_lua_block and read by their Lua lexer: so will a newer
+  // one be.
+  return directive_name.ends_with("_by_lua_block") ? BlockBody::kLua
+                                                   : BlockBody::kDirectives;
 }
 
 }  // namespace ngxfix

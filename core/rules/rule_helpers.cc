@@ -205,12 +205,14 @@ std::string Translated(const SyntaxTree& tree, const FixBuilder& builder,
 }
 
 // Whether `name` belongs to the http proxy or gRPC module: in directives.tsv
-// every http directive named proxy_* or grpc_* does (directives_test
-// holds the table to it).
+// every http directive of nginx's own named proxy_* or grpc_* does (not
+// lua-nginx-module's proxy_ssl_*_by_lua*; directives_test holds the table
+// to it).
 bool ProxyModuleDirective(std::string_view name) {
   if (!name.starts_with("proxy_") && !name.starts_with("grpc_")) return false;
   for (const DirectiveSpec& spec : LookUpDirective(name)) {
-    if (spec.contexts & (kContextHttp | kContextServer | kContextLocation)) {
+    if ((spec.contexts & (kContextHttp | kContextServer | kContextLocation)) &&
+        spec.origin != Origin::kModule) {
       return true;
     }
   }

@@ -19,7 +19,8 @@ TEST(Directives, HttpProxyAndGrpcDirectivesAreTheProxyAndGrpcNamedOnes) {
   for (const TsvRow& row : ReadTsv(text)) {
     std::string_view name = row.at(0), module = row.at(1);
     bool named = name.starts_with("proxy_") || name.starts_with("grpc_");
-    bool http = (ParseContexts(row.at(2)) & kHttp) != 0;
+    bool http = (ParseContexts(row.at(2)) & kHttp) != 0 &&
+                !row.at(8).starts_with("module:");
     bool proxy_module =
         module == "ngx_http_proxy_module" || module == "ngx_http_grpc_module";
     if (named && http) {
