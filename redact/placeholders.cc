@@ -67,6 +67,13 @@ std::string Placeholders::AddressPlaceholder(RedactionKind kind,
   for (char c : host) upper |= (c >= 'A' && c <= 'F');
   std::string suffix = slash == std::string_view::npos ? "" : std::string(original.substr(slash));
   IpAddress mapped = WithLowBits(addresses_.Map(*address), *address, length);
+  if (mapped == *address) {
+    // Mapped onto itself, however it is written (01.16.0.0/1 is
+    // 1.16.0.0/1): the original stays, as it would in its usual spelling,
+    // and another key is tried first if one could change it.
+    if (AddressMapper::MayChange(*address, length)) address_met_original_ = true;
+    return std::string(original);
+  }
   for (int redraw = 0;; ++redraw) {
     std::string out = (v6 ? FormatIpv6(mapped, upper) : FormatIpv4(mapped)) + suffix;
     if (out == original || !drawn_.count(out) || redraw == 64) {

@@ -192,6 +192,18 @@ TEST(Redact, NoPlaceholderSpellsAnotherValueWithItsNeighbours) {
   EXPECT_EQ(Rehydrate(r.text, r.map), text);
 }
 
+TEST(Redact, AnAddressMappedOntoItselfStaysAsWritten) {
+  // A /1 network holds kept ranges (10/8, 127/8), so it maps onto itself:
+  // written with a leading zero it used to become 1.16.0.0/1, which the
+  // same network written plainly made ambiguous, and redaction failed
+  // (found by redact_fuzzer).
+  std::string text = "# 01.16.0.0/1 and 1.16.0.0/1\n";
+  RedactResult r = RedactWith(text);
+  ASSERT_EQ(r.error, "");
+  EXPECT_EQ(r.text, text);
+  EXPECT_TRUE(r.map.entries.empty());
+}
+
 TEST(Redact, ReportsKindDetectorPositionAndCount) {
   RedactResult r = RedactWith(kConfig);
   const RedactionReportItem* item = nullptr;
