@@ -50,25 +50,37 @@ std::vector<WrittenParameter> VersionedParametersOf(const Analysis& analysis,
 VersionFloor LowestVersionNeeded(const Analysis& analysis) {
   const SyntaxTree& tree = analysis.tree();
   bool uses_plus = analysis.uses_nginx_plus();
-  VersionFloor floor{{}, kNone, ""};
-  auto raise = [&](const NginxVersion& since, uint32_t node, std::string what) {
-    if (floor.version < since) floor = {since, node, std::move(what)};
-  };
+  // What needs the highest version so far; described once, at the end,
+  // rather than for every directive of a configuration.
+  NginxVersion highest;
+  uint32_t needer = kNone;
+  std::optional<WrittenParameter> parameter;  // none: the directive itself
   for (uint32_t n = 0; n < tree.nodes().size(); ++n) {
-    const Node& node = tree.nodes()[n];
-    if (node.kind != NodeKind::kDirective) continue;
-    uint32_t where = analysis.context(n);
-    std::string_view name = analysis.Name(n);
-    raise(DirectiveSince(analysis.Specs(n), where, !uses_plus), n,
-          "the " + std::string(name) + " directive");
-    for (const WrittenParameter& p : VersionedParametersOf(analysis, n)) {
-      // A directive's one value, as proxy_http_version 2, is named whole.
-      raise(p.spec->since, n,
-            p.index == 1 && tree.word_count(node) == 2
-                ? std::string(name) + " " + std::string(p.spec->parameter)
-                : "the " + std::string(p.spec->parameter) + " parameter of " +
-                      std::string(name));
+    if (tree.nodes()[n].kind != NodeKind::kDirective) continue;
+    NginxVersion since = DirectiveSince(analysis.Specs(n), analysis.context(n), !uses_plus);
+    if (highest < since) {
+      highest = since;
+      needer = n;
+      parameter.reset();
     }
+    for (const WrittenParameter& p : VersionedParametersOf(analysis, n)) {
+      if (highest < p.spec->since) {
+        highest = p.spec->since;
+        needer = n;
+        parameter = p;
+      }
+    }
+  }
+  VersionFloor floor{highest, needer, ""};
+  if (needer == kNone) return floor;
+  std::string name(analysis.Name(needer));
+  if (!parameter) {
+    floor.what = "the " + name + " directive";
+  } else if (parameter->index == 1 && tree.word_count(tree.nodes()[needer]) == 2) {
+    // A directive's one value, as proxy_http_version 2, is named whole.
+    floor.what = name + " " + std::string(parameter->spec->parameter);
+  } else {
+    floor.what = "the " + std::string(parameter->spec->parameter) + " parameter of " + name;
   }
   return floor;
 }

@@ -87,27 +87,38 @@ bool RehydratesTo(std::string_view redacted, const RedactionMap& map, std::strin
   return same && at == text.size();
 }
 
+// The values being redacted, and the longest of them, which bounds how
+// far around a placeholder SpellsOriginal() looks.
+struct Originals {
+  std::unordered_set<std::string_view> values;
+  size_t longest = 0;
+};
+
 // Whether a placeholder, with the text around it, spells an original: a
 // parent name replaced inside a longer name (api.CORP.pvt ->
 // api.frwuvzflk2.rfg) can make another value of the input, which the last
-// gate would then find.  Looks at the run of name bytes around each
-// placeholder, at every piece of it that starts and ends between a letter
-// or digit and something else, and asks Bounded() as the gate does.
+// gate would then find.  Looks at the name bytes around each placeholder,
+// no further than the longest original reaches, at every piece that starts
+// and ends between a letter or digit and something else, and asks
+// Bounded() as the gate does.
 bool SpellsOriginal(std::string_view out,
                     const std::vector<std::pair<size_t, size_t>>& placed,
-                    const std::unordered_set<std::string_view>& originals) {
+                    const Originals& originals) {
   auto alnum = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
   auto in_name = [&](char c) { return alnum(c) || c == '.' || c == '-' || c == '_'; };
   for (auto [begin, end] : placed) {
+    bool around = (begin > 0 && in_name(out[begin - 1])) ||
+                  (end < out.size() && in_name(out[end]));
+    if (!around || end - begin > originals.longest) continue;
+    size_t reach = originals.longest - (end - begin);
     size_t from = begin, to = end;
-    while (from > 0 && in_name(out[from - 1])) --from;
-    while (to < out.size() && in_name(out[to])) ++to;
-    if (from == begin && to == end) continue;  // nothing around it
+    while (from > 0 && begin - from < reach && in_name(out[from - 1])) --from;
+    while (to < out.size() && to - end < reach && in_name(out[to])) ++to;
     for (size_t b = from; b <= begin; ++b) {
       if (b > from && alnum(out[b - 1]) && alnum(out[b])) continue;
-      for (size_t e = std::max(end, b + 1); e <= to; ++e) {
+      for (size_t e = end; e <= to && e - b <= originals.longest; ++e) {
         if (e < to && alnum(out[e - 1]) && alnum(out[e])) continue;
-        if (originals.count(out.substr(b, e - b)) &&
+        if (originals.values.count(out.substr(b, e - b)) &&
             redact::Bounded(out, b, e, RedactionKind::kHostname,
                             redact::Edges::kOriginal)) {
           return true;
@@ -123,8 +134,8 @@ bool SpellsOriginal(std::string_view out,
 // an original (SpellsOriginal), which another key avoids.
 bool Replace(const SyntaxTree& tree, const std::vector<Candidate>& pieces,
              redact::Placeholders& placeholders,
-             const std::unordered_set<std::string_view>& originals,
-             RedactResult* result, bool* spells_original) {
+             const Originals& originals, RedactResult* result,
+             bool* spells_original) {
   const std::string& text = tree.text();
   std::string out;
   out.reserve(text.size() + text.size() / 16);
@@ -176,11 +187,14 @@ RedactionKey RandomRedactionKey() {
 RedactResult Redact(const SyntaxTree& tree, const RedactOptions& options) {
   const std::string& text = tree.text();
   std::vector<Candidate> pieces = FindPieces(tree, options);
-  std::unordered_set<std::string_view> originals;
-  for (const Candidate& p : pieces) originals.insert(std::string_view(text).substr(p.begin, p.end - p.begin));
+  Originals originals;
+  for (const Candidate& p : pieces) {
+    originals.values.insert(std::string_view(text).substr(p.begin, p.end - p.begin));
+    originals.longest = std::max(originals.longest, size_t(p.end - p.begin));
+  }
   const RedactionKey key = options.key ? *options.key : RandomRedactionKey();
   for (int attempt = 0; attempt < kAttempts; ++attempt) {
-    redact::Placeholders placeholders(key, attempt, text, originals);
+    redact::Placeholders placeholders(key, attempt, text, originals.values);
     RedactResult result;
     bool last = attempt == kAttempts - 1;
     bool spells_original = false;

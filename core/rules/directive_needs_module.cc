@@ -56,12 +56,14 @@ void CheckDirectiveNeedsModule(RuleContext& context) {
     Hit hit = Needs(analysis.Specs(n), context.version(), n);
     if (!hit.product.empty()) hits.push_back(hit);
   }
+  // Each product at its first directive, in the order of the text.
+  std::vector<std::string_view> reported;
   for (size_t first = 0; first < hits.size(); ++first) {
     std::string_view product = hits[first].product;
-    if (std::any_of(hits.begin(), hits.begin() + first,
-                    [&](const Hit& h) { return h.product == product; })) {
-      continue;  // reported at its first directive
+    if (std::find(reported.begin(), reported.end(), product) != reported.end()) {
+      continue;
     }
+    reported.push_back(product);
     std::vector<std::string_view> names;
     std::string lines, open_source;
     size_t count = 0;

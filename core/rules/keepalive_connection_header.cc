@@ -36,12 +36,13 @@ struct PlainValue {
   std::string value;
 };
 
+// `maps`: the configuration's map directives, found once (a rule looks up
+// a variable for every location that uses it).
 std::optional<PlainValue> ValueWithoutUpgrade(const Analysis& analysis,
+                                              const std::vector<uint32_t>& maps,
                                               std::string_view variable) {
   const SyntaxTree& tree = analysis.tree();
-  for (uint32_t n = 0; n < tree.nodes().size(); ++n) {
-    const Node& node = tree.nodes()[n];
-    if (node.kind != NodeKind::kDirective || analysis.Name(n) != "map") continue;
+  for (uint32_t n : maps) {
     std::vector<std::string> words = Values(tree, n);
     if (words.size() != 3 || words[2] != variable) continue;
     if (words[1] != "$http_upgrade") return std::nullopt;  // not judged
@@ -118,6 +119,12 @@ void CheckKeepaliveConnectionHeader(RuleContext& context) {
     uint32_t entry;  // the map's '' or default entry
   };
   std::vector<MapUse> uses;
+  std::vector<uint32_t> maps;
+  for (uint32_t n = 0; n < tree.nodes().size(); ++n) {
+    if (tree.nodes()[n].kind == NodeKind::kDirective && analysis.Name(n) == "map") {
+      maps.push_back(n);
+    }
+  }
   for (const Pass& pass : analysis.passes()) {
     if (pass.directive != "proxy_pass" || !KeepsAlive(context, pass)) continue;
     uint32_t block = BlockOf(tree, pass.node);
@@ -140,7 +147,7 @@ void CheckKeepaliveConnectionHeader(RuleContext& context) {
       continue;
     }
     if (value.size() < 2 || value[0] != '$') continue;
-    std::optional<PlainValue> plain = ValueWithoutUpgrade(analysis, value);
+    std::optional<PlainValue> plain = ValueWithoutUpgrade(analysis, maps, value);
     if (plain && IsClose(plain->value)) {
       uses.push_back({&pass, h, plain->map, plain->entry});
     }

@@ -7,7 +7,9 @@
 
 #include <strings.h>
 
+#include <optional>
 #include <set>
+#include <vector>
 
 #include "core/inheritance.h"
 #include "core/rules/rule_helpers.h"
@@ -20,23 +22,35 @@ namespace {
 constexpr uint32_t kDroppingLevels = kContextServer | kContextLocation |
                                      kContextIfInLocation | kContextLimitExcept;
 
+// The blocks that hold a proxy_pass to a group keeping connections alive
+// (the pass's own block and every block around it), marked once.
+std::vector<bool> KeepaliveBlocks(const RuleContext& context) {
+  const SyntaxTree& tree = context.tree();
+  std::vector<bool> marked(tree.nodes().size());
+  for (const Pass& pass : context.analysis().passes()) {
+    if (pass.directive != "proxy_pass" || !KeepsAlive(context, pass)) continue;
+    for (uint32_t n = tree.nodes()[pass.node].parent; n != kNone && !marked[n];
+         n = tree.nodes()[n].parent) {
+      marked[n] = true;
+    }
+  }
+  return marked;
+}
+
 // Whether losing the inherited `proxy_set_header NAME VALUE` in `block`
 // changes what is sent.  nginx's own defaults cost nothing to lose (Host
 // $proxy_host; from 1.29.7 no Connection header), and `Connection ""`
 // matters only to groups that keep connections alive: elsewhere nginx
 // closes the connection after the response, whatever it said.
+// `keepalive_blocks` is KeepaliveBlocks(), computed when first needed.
 bool LossMatters(const RuleContext& context, uint32_t block,
-                 const std::string& name, const std::string& value) {
+                 const std::string& name, const std::string& value,
+                 std::optional<std::vector<bool>>* keepalive_blocks) {
   if (name == "host") return value != "$proxy_host";
   if (name != "connection" || !value.empty()) return true;
   if (context.version() >= NginxVersion{1, 29, 7}) return false;
-  for (const Pass& pass : context.analysis().passes()) {
-    if (pass.directive == "proxy_pass" &&
-        Inside(context.tree(), pass.node, block) && KeepsAlive(context, pass)) {
-      return true;
-    }
-  }
-  return false;
+  if (!*keepalive_blocks) *keepalive_blocks = KeepaliveBlocks(context);
+  return (**keepalive_blocks)[block];
 }
 
 }  // namespace
@@ -44,6 +58,7 @@ bool LossMatters(const RuleContext& context, uint32_t block,
 void CheckProxySetHeaderInheritance(RuleContext& context) {
   const SyntaxTree& tree = context.tree();
   const Analysis& analysis = context.analysis();
+  std::optional<std::vector<bool>> keepalive_blocks;
   for (uint32_t block = 0; block < tree.nodes().size(); ++block) {
     if (!(analysis.BlockContext(block) & kDroppingLevels)) continue;
     std::vector<uint32_t> own = analysis.Find(block, "proxy_set_header");
@@ -75,7 +90,8 @@ void CheckProxySetHeaderInheritance(RuleContext& context) {
         std::string text = StatementText(tree, h);
         if (text.empty()) continue;  // nginx rejects it; other rules say so
         std::vector<std::string> words = Values(tree, h);
-        matters |= words.size() != 3 || LossMatters(context, block, name, words[2]);
+        matters |= words.size() != 3 ||
+                   LossMatters(context, block, name, words[2], &keepalive_blocks);
         dropped_text.push_back(std::move(text));
         dropped_names.push_back(
             tree.value(tree.tokens()[tree.word(tree.nodes()[h], 1)]));

@@ -163,6 +163,16 @@ const std::vector<Twin>& Twins() {
   return twins;
 }
 
+// Whether `node` stands inside the block of `level` (kNone: everywhere).
+bool Inside(const SyntaxTree& tree, uint32_t node, uint32_t level) {
+  if (level == kNone) return true;
+  for (uint32_t n = tree.nodes()[node].parent; n != kNone;
+       n = tree.nodes()[n].parent) {
+    if (n == level) return true;
+  }
+  return false;
+}
+
 // Whether `from` written at `level` can become `to` there without another
 // pass seeing a difference.
 bool SafeToRename(const Analysis& analysis, const Pass& pass, uint32_t level,
@@ -310,15 +320,6 @@ std::string EffectiveValue(const RuleContext& context, uint32_t block,
   const SyntaxTree& tree = context.tree();
   uint32_t value = tree.word(tree.nodes()[effective.nodes[0]], 1);
   return value == kNone ? "" : tree.value(tree.tokens()[value]);
-}
-
-bool Inside(const SyntaxTree& tree, uint32_t node, uint32_t level) {
-  if (level == kNone) return true;
-  for (uint32_t n = tree.nodes()[node].parent; n != kNone;
-       n = tree.nodes()[n].parent) {
-    if (n == level) return true;
-  }
-  return false;
 }
 
 bool KeepsAlive(const RuleContext& context, const Pass& pass) {

@@ -101,9 +101,6 @@ std::string WithScheme(const Pass& pass, std::string_view scheme);
 std::string EffectiveValue(const RuleContext& context, uint32_t block,
                            std::string_view name);
 
-// Whether `node` stands inside the block of `level` (kNone: everywhere).
-bool Inside(const SyntaxTree& tree, uint32_t node, uint32_t level);
-
 // Whether the pass goes to an upstream block that keeps connections alive:
 // one with `keepalive`, or, since 1.29.7, where it is the default, any
 // without `keepalive 0;`.
