@@ -2,24 +2,41 @@
 
 #include "cli/command_io.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <cstdio>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 namespace ngxfix {
 
 bool ReadFileOrStdin(const std::string& path, std::string* text) {
-  std::ostringstream contents;
-  if (path == "-") {
-    contents << std::cin.rdbuf();
-  } else {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return false;
-    contents << in.rdbuf();
+  // Straight into the string that the parser then owns: a regular file in
+  // one read of its size, anything else (a pipe) in pieces.
+  int fd = path == "-" ? STDIN_FILENO : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  struct stat st;
+  bool regular = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+  if (regular && st.st_size < 0) regular = false;
+  text->clear();
+  size_t size = 0;
+  bool ok = true;
+  text->resize(regular ? static_cast<size_t>(st.st_size) + 1 : 64 * 1024);
+  for (;;) {
+    if (size == text->size()) text->resize(text->size() * 2);
+    ssize_t n = ::read(fd, text->data() + size, text->size() - size);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      ok = n == 0;
+      break;
+    }
+    size += static_cast<size_t>(n);
   }
-  *text = std::move(contents).str();
-  return true;
+  text->resize(size);
+  if (fd != STDIN_FILENO) ::close(fd);
+  return ok;
 }
 
 void WriteStdout(const std::string& text) {

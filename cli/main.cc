@@ -9,22 +9,24 @@
 //
 // Exit status: 0 on success, 1 when check finds something at warning or
 // above, 2 on a syntax error (reported on stderr as FILE:LINE:COL: error:
-// MESSAGE), 64 on a usage error.
+// MESSAGE), 64 on a usage error, 74 when the output cannot be written.
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
-#include <fstream>
+#include <cstring>
 #include <iostream>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "cli/command_io.h"
 #include "cli/diagnose_command.h"
 #include "cli/probe_command.h"
 #include "cli/redact_command.h"
 #include "core/check.h"
 #include "core/json_export.h"
 #include "core/json_writer.h"
+#include "core/output.h"
 #include "core/parser.h"
 #include "core/printer.h"
 #include "core/report.h"
@@ -37,6 +39,7 @@ constexpr int kExitOk = 0;
 constexpr int kExitFindings = 1;
 constexpr int kExitSyntaxError = 2;
 constexpr int kExitUsage = 64;
+constexpr int kExitIoError = 74;  // sysexits.h's EX_IOERR
 
 constexpr const char kUsage[] =
     R"(usage: ngxfix COMMAND [OPTIONS] FILE|-
@@ -98,22 +101,6 @@ int UsageError(const std::string& message) {
   return kExitUsage;
 }
 
-bool ReadInput(const std::string& path, std::string* text, std::string* error) {
-  std::ostringstream contents;
-  if (path == "-") {
-    contents << std::cin.rdbuf();
-  } else {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-      *error = "cannot open " + path;
-      return false;
-    }
-    contents << in.rdbuf();
-  }
-  *text = std::move(contents).str();
-  return true;
-}
-
 // Reports diagnostics as FILE:LINE:COL: SEVERITY: MESSAGE; returns true when
 // one of them is an error.
 bool ReportDiagnostics(const SyntaxTree& tree) {
@@ -130,18 +117,18 @@ bool ReportDiagnostics(const SyntaxTree& tree) {
   return error;
 }
 
-void Write(const std::string& text) {
-  std::fwrite(text.data(), 1, text.size(), stdout);
-}
-
-int RunCheck(const Options& options, const SyntaxTree& tree) {
+int RunCheck(const Options& options, const SyntaxTree& tree, Output& out) {
   CheckResult result = Check(tree, options.check);
-  if (options.format == "json") {
-    Write(WriteJson(FindingsToJson(tree, result), 2) + "\n");
-  } else if (options.format == "sarif") {
-    Write(WriteJson(FindingsToSarif(tree, result), 2) + "\n");
+  if (options.format == "json" || options.format == "sarif") {
+    JsonWriter json(out, 2);
+    if (options.format == "json") {
+      WriteFindingsJson(json, tree, result);
+    } else {
+      WriteFindingsSarif(json, tree, result);
+    }
+    out.Append('\n');
   } else {
-    Write(FindingsToText(tree, result));
+    out.Append(FindingsToText(tree, result));
   }
   bool serious = std::any_of(
       result.findings.begin(), result.findings.end(), [](const Finding& f) {
@@ -151,40 +138,55 @@ int RunCheck(const Options& options, const SyntaxTree& tree) {
 }
 
 int Run(Options options) {
-  std::string text, error;
-  if (!ReadInput(options.input, &text, &error)) {
-    std::cerr << "ngxfix: " << error << "\n";
+  std::string text;
+  if (!ReadFileOrStdin(options.input, &text)) {
+    std::cerr << "ngxfix: cannot open " << options.input << "\n";
     return kExitUsage;
   }
   ParseOptions parse_options;
   parse_options.file_name = options.input == "-" ? "<stdin>" : options.input;
+  std::string error;
   if (!options.evidence.empty() &&
       !ReadEvidence(options.evidence, text, parse_options, &options.check, &error)) {
     std::cerr << "ngxfix: " << error << "\n";
     return kExitUsage;
   }
+  int status = kExitOk;
+  Output out(stdout);
   if (options.command == "fix") {
-    FixResult result = Fix(text, parse_options, options.check);
-    bool failed = ReportDiagnostics(Parse(text, parse_options));
-    Write(options.diff ? result.UnifiedDiff() : result.fixed);
-    return failed ? kExitSyntaxError : kExitOk;
-  }
-  SyntaxTree tree = Parse(std::move(text), parse_options);
-  bool failed = ReportDiagnostics(tree);
-
-  if (options.command == "print") {
-    Write(Print(tree));
-  } else if (options.command == "check") {
-    int status = RunCheck(options, tree);
-    return failed ? kExitSyntaxError : status;
+    FixResult result = Fix(std::move(text), parse_options, options.check);
+    bool failed = ReportDiagnostics(result.input);
+    if (options.diff) {
+      result.WriteUnifiedDiff(out);
+    } else {
+      out.Append(result.fixed);
+    }
+    status = failed ? kExitSyntaxError : kExitOk;
   } else {
-    // crossplane prints ASCII-only JSON, with \uXXXX escapes.
-    bool crossplane = options.format == "crossplane";
-    auto json = crossplane ? TreeToCrossplane(tree, {options.include_comments})
-                           : TreeToJson(tree);
-    std::cout << WriteJson(json, -1, crossplane) << "\n";
+    SyntaxTree tree = Parse(std::move(text), parse_options);
+    bool failed = ReportDiagnostics(tree);
+    if (options.command == "print") {
+      Print(tree, out);
+    } else if (options.command == "check") {
+      status = RunCheck(options, tree, out);
+    } else if (options.format == "crossplane") {
+      // crossplane prints ASCII-only JSON, with \uXXXX escapes.
+      JsonWriter json(out, -1, /*ascii=*/true);
+      WriteCrossplane(tree, json, {options.include_comments});
+      out.Append('\n');
+    } else {
+      JsonWriter json(out);
+      WriteTreeJson(tree, json);
+      out.Append('\n');
+    }
+    if (failed) status = kExitSyntaxError;
   }
-  return failed ? kExitSyntaxError : kExitOk;
+  out.Flush();
+  if (out.failed()) {
+    std::cerr << "ngxfix: cannot write the output: " << std::strerror(errno) << "\n";
+    return kExitIoError;
+  }
+  return status;
 }
 
 int Main(int argc, char** argv) {

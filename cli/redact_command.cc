@@ -12,11 +12,11 @@
 #include "cli/redact_command.h"
 
 #include <cstdio>
-#include <fstream>
 #include <iostream>
 
 #include "cli/command_io.h"
 #include "core/json_writer.h"
+#include "core/output.h"
 #include "core/parser.h"
 #include "redact/redact.h"
 
@@ -103,20 +103,35 @@ int Redact(const Arguments& a, std::string text) {
   RedactResult result = Redact(ngxfix::Parse(std::move(text), parse_options), a.options);
   if (!result.error.empty()) return Failed(result.error);
   if (!a.map.empty()) {
-    std::ofstream map(a.map, std::ios::binary | std::ios::trunc);
-    map << WriteJson(RedactionMapToJson(result.map), 2) << "\n";
-    if (!map) return Failed("cannot write " + a.map);
+    std::FILE* file = std::fopen(a.map.c_str(), "wb");
+    if (file == nullptr) return Failed("cannot write " + a.map);
+    bool failed;
+    {
+      Output map(file);
+      JsonWriter json(map, 2);
+      WriteRedactionMap(json, result.map);
+      map.Append('\n');
+      map.Flush();
+      failed = map.failed();
+    }
+    if (std::fclose(file) != 0 || failed) return Failed("cannot write " + a.map);
   }
+  Output out(stdout);
   if (a.format == "json") {
     // The redacted text is the user's configuration: byte for byte.
-    nlohmann::ordered_json out = nlohmann::ordered_json::object();
-    SetBytes(out, "text", result.text);
-    out["report"] = RedactionReportToJson(result.report);
-    WriteStdout(WriteJson(out, 2) + "\n");
+    JsonWriter json(out, 2);
+    json.BeginObject();
+    json.Bytes("text", result.text);
+    json.Key("report");
+    WriteRedactionReport(json, result.report);
+    json.EndObject();
+    out.Append('\n');
   } else {
-    WriteStdout(result.text);
+    out.Append(result.text);
     std::cerr << RedactionReportToText(result.report);
   }
+  out.Flush();
+  if (out.failed()) return Failed("cannot write the output");
   return kExitOk;
 }
 

@@ -118,17 +118,18 @@ CheckResult Check(const SyntaxTree& tree, const CheckOptions& options) {
   return result;
 }
 
-FixResult Fix(const std::string& text, const ParseOptions& parse_options,
+FixResult Fix(std::string text, const ParseOptions& parse_options,
               const CheckOptions& options) {
   FixResult result;
-  SyntaxTree original = Parse(text, parse_options);
+  result.input = Parse(std::move(text), parse_options);
+  const SyntaxTree& original = result.input;
   CheckResult checked = Check(original, options);
   result.nginx_version = checked.nginx_version;
   result.version_assumption = std::move(checked.version_assumption);
   result.findings = std::move(checked.findings);
 
-  std::string current = text;
-  SyntaxTree fixed;  // the parse of `current`, once it differs from text
+  SyntaxTree fixed;  // the parse of the text fixed so far, once it differs
+  std::string_view current = original.text();
   const std::vector<Finding>* findings = &result.findings;
   for (int round = 0; round < kMaxFixRounds; ++round) {
     // Rules come in precedence order; a fix that touches text another fix
@@ -145,14 +146,17 @@ FixResult Fix(const std::string& text, const ParseOptions& parse_options,
     if (taken.empty()) break;
     std::string next = ApplyEdits(current, taken.Release());
     if (next == current) break;
-    current = std::move(next);
-    fixed = Parse(current, parse_options);
+    // The previous round's tree goes before the next one is built.
+    result.remaining.clear();
+    fixed = SyntaxTree();
+    fixed = Parse(std::move(next), parse_options);
+    current = fixed.text();
     result.remaining = Check(fixed, options).findings;
     findings = &result.remaining;
   }
   if (findings == &result.findings) {  // nothing changed
     result.remaining = result.findings;
-    result.fixed = std::move(current);
+    result.fixed = original.text();
     return result;
   }
 
@@ -160,21 +164,42 @@ FixResult Fix(const std::string& text, const ParseOptions& parse_options,
        ++f) {
     const File& before = original.files()[f];
     const File& after = fixed.files()[f];
-    std::string before_text = text.substr(before.begin, before.end - before.begin);
-    std::string after_text = current.substr(after.begin, after.end - after.begin);
-    if (before_text != after_text) {
-      result.changes.push_back(FileChange{DiffPath(before), std::move(before_text),
-                                          std::move(after_text)});
+    FileChange change{DiffPath(before), before.begin, before.end, after.begin,
+                      after.end};
+    if (result.Before(change) != std::string_view(fixed.text()).substr(
+                                     after.begin, after.end - after.begin)) {
+      result.changes.push_back(std::move(change));
     }
   }
-  result.fixed = std::move(current);
+  result.fixed = std::move(fixed).TakeText();
   return result;
+}
+
+std::string_view FixResult::Before(const FileChange& change) const {
+  return std::string_view(input.text())
+      .substr(change.before_begin, change.before_end - change.before_begin);
+}
+
+std::string_view FixResult::After(const FileChange& change) const {
+  return std::string_view(fixed).substr(change.after_begin,
+                                        change.after_end - change.after_begin);
+}
+
+std::vector<Hunk> FixResult::Hunks(const FileChange& change) const {
+  return DiffLines(Before(change), After(change));
+}
+
+void FixResult::WriteUnifiedDiff(Output& out) const {
+  for (const FileChange& change : changes) {
+    ngxfix::WriteUnifiedDiff(out, change.path, Hunks(change));
+  }
 }
 
 std::string FixResult::UnifiedDiff() const {
   std::string diff;
-  for (const FileChange& change : changes) {
-    diff += FormatUnifiedDiff(change.path, change.Hunks());
+  {
+    Output out(&diff);
+    WriteUnifiedDiff(out);
   }
   return diff;
 }

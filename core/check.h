@@ -33,26 +33,33 @@ struct CheckResult {
 
 CheckResult Check(const SyntaxTree& tree, const CheckOptions& options);
 
+// A file the fixes changed: its text before and after, as byte ranges of
+// FixResult::input.text() and FixResult::fixed.
 struct FileChange {
   std::string path;  // the file's name, as the diff headers show it
-  std::string before;
-  std::string after;
-  // Hunks with views into before and after.
-  std::vector<Hunk> Hunks() const { return DiffLines(before, after); }
+  uint32_t before_begin, before_end;
+  uint32_t after_begin, after_end;
 };
 
 struct FixResult {
+  SyntaxTree input;                 // the parse of the input
   std::string fixed;                // the whole fixed input
   NginxVersion nginx_version;       // as CheckResult's
   std::string version_assumption;
   std::vector<Finding> findings;    // of the input, before fixing
   std::vector<Finding> remaining;   // of the fixed text
   std::vector<FileChange> changes;  // per file, only files that changed
+
+  std::string_view Before(const FileChange& change) const;
+  std::string_view After(const FileChange& change) const;
+  // Hunks with views into input.text() and fixed.
+  std::vector<Hunk> Hunks(const FileChange& change) const;
   // A unified diff of every changed file, for `patch -p1` and `git apply`.
+  void WriteUnifiedDiff(Output& out) const;
   std::string UnifiedDiff() const;
 };
 
-FixResult Fix(const std::string& text, const ParseOptions& parse_options,
+FixResult Fix(std::string text, const ParseOptions& parse_options,
               const CheckOptions& options);
 
 }  // namespace ngxfix

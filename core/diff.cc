@@ -156,31 +156,45 @@ std::vector<Hunk> DiffLines(std::string_view before, std::string_view after,
   return hunks;
 }
 
-std::string FormatUnifiedDiff(std::string_view path,
-                              const std::vector<Hunk>& hunks) {
-  if (hunks.empty()) return "";
-  std::string out;
-  out += "--- a/";
-  out += path;
-  out += "\n+++ b/";
-  out += path;
-  out += "\n";
-  auto range = [](int start, int count) {
-    return count == 1 ? std::to_string(start)
-                      : std::to_string(start) + "," + std::to_string(count);
+void WriteUnifiedDiff(Output& out, std::string_view path,
+                      const std::vector<Hunk>& hunks) {
+  if (hunks.empty()) return;
+  out.Append("--- a/");
+  out.Append(path);
+  out.Append("\n+++ b/");
+  out.Append(path);
+  out.Append('\n');
+  auto range = [&](int start, int count) {
+    out.Append(std::to_string(start));
+    if (count != 1) {
+      out.Append(',');
+      out.Append(std::to_string(count));
+    }
   };
   for (const Hunk& hunk : hunks) {
-    out += "@@ -" + range(hunk.old_start, hunk.old_count) + " +" +
-           range(hunk.new_start, hunk.new_count) + " @@\n";
+    out.Append("@@ -");
+    range(hunk.old_start, hunk.old_count);
+    out.Append(" +");
+    range(hunk.new_start, hunk.new_count);
+    out.Append(" @@\n");
     for (const DiffLine& line : hunk.lines) {
-      out += line.kind;
-      out += line.text;
+      out.Append(line.kind);
+      out.Append(line.text);
       if (line.text.empty() || line.text.back() != '\n') {
-        out += "\n\\ No newline at end of file\n";
+        out.Append("\n\\ No newline at end of file\n");
       }
     }
   }
-  return out;
+}
+
+std::string FormatUnifiedDiff(std::string_view path,
+                              const std::vector<Hunk>& hunks) {
+  std::string text;
+  {
+    Output out(&text);
+    WriteUnifiedDiff(out, path, hunks);
+  }
+  return text;
 }
 
 }  // namespace ngxfix

@@ -13,6 +13,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/output.h"
+
 namespace ngxfix {
 
 struct DiffLine {
@@ -35,7 +37,9 @@ std::vector<Hunk> DiffLines(std::string_view before, std::string_view after,
                             int context = 3);
 
 // One file's unified diff: "--- a/PATH", "+++ b/PATH", then the hunks.
-// Empty when there are no hunks.
+// Nothing when there are no hunks.
+void WriteUnifiedDiff(Output& out, std::string_view path,
+                      const std::vector<Hunk>& hunks);
 std::string FormatUnifiedDiff(std::string_view path,
                               const std::vector<Hunk>& hunks);
 

@@ -1,20 +1,19 @@
-// The syntax tree as JSON: ngxfix's own format (TreeToJson) and what
-// `crossplane parse` prints (TreeToCrossplane).
+// The syntax tree as JSON: ngxfix's own format (WriteTreeJson) and what
+// `crossplane parse` prints (WriteCrossplane).
 //
 // Text in the JSON
 // ----------------
 // nginx configurations are bytes, and nothing makes them UTF-8 (see
-// crossplane's tests/configs/non-unicode).  Every string put into the JSON
-// here is made valid UTF-8 first: each ill-formed sequence is replaced by one
-// U+FFFD per maximal subpart, as Python's decoder does with errors="replace"
-// (which crossplane's lexer uses since nginxinc/crossplane#106) and as the
-// WHATWG encoding standard does.  So the returned JSON always dumps, with
-// nlohmann's default (strict) error handler too, and the crossplane output
-// has the same U+FFFD that crossplane prints.  The exact bytes stay reachable
-// through the offsets of ngxfix's format.
+// crossplane's tests/configs/non-unicode).  The JsonWriter replaces each
+// ill-formed sequence by one U+FFFD per maximal subpart, as Python's decoder
+// does with errors="replace" (which crossplane's lexer uses since
+// nginxinc/crossplane#106), so the crossplane output has the U+FFFD that
+// crossplane prints; crossplane's own string functions here (strip, glob)
+// work on text made valid first.  The exact bytes stay reachable through the
+// offsets of ngxfix's format.
 //
-// ngxfix's format (TreeToJson)
-// ----------------------------
+// ngxfix's format (WriteTreeJson)
+// ---------------------------------
 //   {"status": "ok"|"failed", "errors": [ERROR...], "files": [FILE...]}
 //   ERROR  {"file", "line", "column", "offset", "severity": "error"|"warning",
 //           "message"}
@@ -33,7 +32,7 @@
 // the raw body of a *_by_lua_block, between its braces.  "unterminated" marks
 // a statement or block that error recovery closed (no ';' or '}').
 //
-// crossplane's format (TreeToCrossplane)
+// crossplane's format (WriteCrossplane)
 // --------------------------------------
 // What crossplane's parser.py, lexer.py and ext/lua.py produce, with the
 // options of a plain `crossplane parse FILE` (catch_errors, no ignore, not
@@ -79,8 +78,8 @@
 //    strings.  A UTF-8 byte order mark is not part of the first directive.
 //  - Warnings are not crossplane errors; includes never name a file that was
 //    not given, and a missing one is not an error.
-// Keys come in crossplane's order (nlohmann::ordered_json keeps the order
-// they are added in).
+// Keys come in crossplane's order.  Both are written as they are walked,
+// without a document in memory.
 
 #include "core/json_export.h"
 
@@ -94,68 +93,10 @@
 namespace ngxfix {
 namespace {
 
-using Json = nlohmann::ordered_json;
-
-constexpr std::string_view kReplacementCharacter = "\xEF\xBF\xBD";
-
-// `s` with each ill-formed UTF-8 sequence replaced by U+FFFD, one per maximal
-// subpart (Unicode's recommended practice, Python's errors="replace").
-std::string Utf8(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  size_t i = 0;
-  const size_t n = s.size();
-  while (i < n) {
-    unsigned char b = static_cast<unsigned char>(s[i]);
-    if (b < 0x80) {
-      out += static_cast<char>(b);
-      ++i;
-      continue;
-    }
-    int need;
-    unsigned char lo = 0x80, hi = 0xBF;  // bounds of the second byte
-    if (b >= 0xC2 && b <= 0xDF) {
-      need = 1;
-    } else if (b == 0xE0) {
-      need = 2, lo = 0xA0;
-    } else if ((b >= 0xE1 && b <= 0xEC) || b == 0xEE || b == 0xEF) {
-      need = 2;
-    } else if (b == 0xED) {
-      need = 2, hi = 0x9F;
-    } else if (b == 0xF0) {
-      need = 3, lo = 0x90;
-    } else if (b >= 0xF1 && b <= 0xF3) {
-      need = 3;
-    } else if (b == 0xF4) {
-      need = 3, hi = 0x8F;
-    } else {
-      out += kReplacementCharacter;
-      ++i;
-      continue;
-    }
-    size_t j = i + 1;
-    bool ok = true;
-    for (int k = 0; k < need; ++k, ++j) {
-      unsigned char c = j < n ? static_cast<unsigned char>(s[j]) : 0;
-      if (j >= n || c < (k == 0 ? lo : 0x80) || c > (k == 0 ? hi : 0xBF)) {
-        ok = false;
-        break;
-      }
-    }
-    if (ok) {
-      out.append(s, i, j - i);
-    } else {
-      out += kReplacementCharacter;  // for the valid prefix read so far
-    }
-    i = j;
-  }
-  return out;
-}
-
 // Text as crossplane reads it: a file opened in Python's text mode turns CR
 // LF and lone CR into LF; then valid UTF-8.
 std::string PythonText(std::string_view s) {
-  if (s.find('\r') == std::string_view::npos) return Utf8(s);
+  if (s.find('\r') == std::string_view::npos) return ValidUtf8(s);
   std::string lf;
   lf.reserve(s.size());
   for (size_t i = 0; i < s.size(); ++i) {
@@ -166,7 +107,7 @@ std::string PythonText(std::string_view s) {
       lf += s[i];
     }
   }
-  return Utf8(lf);
+  return ValidUtf8(lf);
 }
 
 // A word as crossplane's lexer yields it: unquoted words as written; quoted
@@ -429,154 +370,207 @@ class TreeWalker {
 
 class JsonExporter : TreeWalker {
  public:
-  explicit JsonExporter(const SyntaxTree& tree) : TreeWalker(tree) {}
+  JsonExporter(const SyntaxTree& tree, JsonWriter& json)
+      : TreeWalker(tree), json_(json) {}
 
-  Json Run() {
-    Json errors = Json::array();
-    std::vector<Json> file_errors(tree_.files().size(), Json::array());
-    std::vector<bool> file_failed(tree_.files().size(), false);
-    for (size_t i : ErrorOrder(tree_)) {
-      const Diagnostic& d = tree_.diagnostics()[i];
-      Json error = Error(d);
-      if (d.file < file_errors.size()) {
-        file_errors[d.file].push_back(error);
-        if (d.severity == Severity::kError) file_failed[d.file] = true;
+  void Run() {
+    const auto& files = tree_.files();
+    std::vector<size_t> order = ErrorOrder(tree_);
+    std::vector<bool> file_failed(files.size(), false);
+    for (const Diagnostic& d : tree_.diagnostics()) {
+      if (d.file < files.size() && d.severity == Severity::kError) {
+        file_failed[d.file] = true;
       }
-      errors.push_back(std::move(error));
     }
-    Json files = Json::array();
-    for (size_t f = 0; f < tree_.files().size(); ++f) {
-      Json file = Json::object();
-      file["file"] = Utf8(tree_.files()[f].name);
-      file["status"] = file_failed[f] ? "failed" : "ok";
-      file["errors"] = std::move(file_errors[f]);
-      file["parsed"] = Nodes(tree_.files()[f].first_node);
-      files.push_back(std::move(file));
+    json_.BeginObject();
+    json_.Key("status").String(tree_.ok() ? "ok" : "failed");
+    json_.Key("errors").BeginArray();
+    for (size_t i : order) Error(tree_.diagnostics()[i]);
+    json_.EndArray();
+    json_.Key("files").BeginArray();
+    size_t next_error = 0;
+    for (size_t f = 0; f < files.size(); ++f) {
+      json_.BeginObject();
+      json_.Key("file").String(files[f].name);
+      json_.Key("status").String(file_failed[f] ? "failed" : "ok");
+      json_.Key("errors").BeginArray();
+      // ErrorOrder() sorts by file: this file's errors come next.
+      for (; next_error < order.size() &&
+             tree_.diagnostics()[order[next_error]].file <= f;
+           ++next_error) {
+        if (tree_.diagnostics()[order[next_error]].file == f) {
+          Error(tree_.diagnostics()[order[next_error]]);
+        }
+      }
+      json_.EndArray();
+      json_.Key("parsed");
+      Nodes(files[f].first_node);
+      json_.EndObject();
     }
-    Json out = Json::object();
-    out["status"] = tree_.ok() ? "ok" : "failed";
-    out["errors"] = std::move(errors);
-    out["files"] = std::move(files);
-    return out;
+    json_.EndArray();
+    json_.EndObject();
   }
 
  private:
-  Json Error(const Diagnostic& d) const {
-    Json error = Json::object();
-    error["file"] =
-        d.file < tree_.files().size() ? Utf8(tree_.files()[d.file].name) : "";
-    error["line"] = d.line;
-    error["column"] = d.column;
-    error["offset"] = d.offset;
-    error["severity"] = d.severity == Severity::kError ? "error" : "warning";
-    error["message"] = Utf8(d.message);
-    return error;
+  void Error(const Diagnostic& d) {
+    json_.BeginObject();
+    json_.Key("file").String(
+        d.file < tree_.files().size() ? tree_.files()[d.file].name : "");
+    json_.Key("line").Number(d.line);
+    json_.Key("column").Number(d.column);
+    json_.Key("offset").Number(d.offset);
+    json_.Key("severity").String(d.severity == Severity::kError ? "error" : "warning");
+    json_.Key("message").String(d.message);
+    json_.EndObject();
   }
 
-  Json Nodes(uint32_t first) const {
-    Json nodes = Json::array();
+  void Nodes(uint32_t first) {
+    json_.BeginArray();
     for (uint32_t c = first; c != kNone; c = node(c).next_sibling) {
-      nodes.push_back(NodeJson(node(c)));
+      NodeJson(node(c));
     }
-    return nodes;
+    json_.EndArray();
   }
 
-  void AddPosition(const Node& n, Json& out) const {
+  void Position(const Node& n) {
     uint32_t begin = tree_.begin_offset(n);
-    Position p = tree_.position(begin);
-    out["line"] = p.line;
-    out["column"] = p.column;
-    out["offset"] = begin;
-    out["end"] = tree_.end_offset(n);
+    ngxfix::Position p = tree_.position(begin);
+    json_.Key("line").Number(p.line);
+    json_.Key("column").Number(p.column);
+    json_.Key("offset").Number(begin);
+    json_.Key("end").Number(tree_.end_offset(n));
   }
 
-  Json NodeJson(const Node& n) const {
-    Json out = Json::object();
+  void NodeJson(const Node& n) {
+    json_.BeginObject();
     if (n.kind == NodeKind::kComment) {
-      out["comment"] = Utf8(CommentText(n.first_token));
-      AddPosition(n, out);
-      return out;
+      json_.Key("comment").String(CommentText(n.first_token));
+      Position(n);
+      json_.EndObject();
+      return;
     }
-    std::vector<uint32_t> words = tree_.words(n);
-    Json values = Json::array();
-    for (uint32_t w : words) values.push_back(Utf8(tree_.value(token(w))));
-    if (n.kind == NodeKind::kEntry) {
-      out["entry"] = std::move(values);
-      AddPosition(n, out);
-    } else {
-      out["directive"] = values.empty() ? Json("") : values[0];
-      AddPosition(n, out);
-      if (!values.empty()) values.erase(values.begin());
-      out["args"] = std::move(values);
-    }
-    Json comments = Json::array();
-    for (uint32_t t = n.first_token; t < HeadEnd(n); ++t) {
-      if (token(t).kind == TokenKind::kComment) {
-        comments.push_back(Utf8(CommentText(t)));
+    const uint32_t head_end = HeadEnd(n);
+    auto words = [&](uint32_t from) {
+      json_.BeginArray();
+      for (uint32_t t = from; t < head_end; ++t) {
+        if (token(t).kind == TokenKind::kWord) json_.String(Value(t));
       }
+      json_.EndArray();
+    };
+    if (n.kind == NodeKind::kEntry) {
+      json_.Key("entry");
+      words(n.first_token);
+      Position(n);
+    } else {
+      uint32_t name = tree_.word(n, 0);
+      json_.Key("directive").String(name == kNone ? std::string_view() : Value(name));
+      Position(n);
+      json_.Key("args");
+      words(name == kNone ? head_end : name + 1);
     }
-    if (!comments.empty()) out["comments"] = std::move(comments);
+    bool comments = false;
+    for (uint32_t t = n.first_token; t < head_end; ++t) {
+      if (token(t).kind != TokenKind::kComment) continue;
+      if (!comments) json_.Key("comments").BeginArray();
+      comments = true;
+      json_.String(CommentText(t));
+    }
+    if (comments) json_.EndArray();
     if (IsLua(n)) {
-      out["lua"] = Utf8(LuaBody(n));
+      json_.Key("lua").String(LuaBody(n));
     } else if (IsBlock(n)) {
-      out["block"] = Nodes(n.first_child);
+      json_.Key("block");
+      Nodes(n.first_child);
     }
-    if (n.flags & kNodeUnterminated) out["unterminated"] = true;
-    return out;
+    if (n.flags & kNodeUnterminated) json_.Key("unterminated").Bool(true);
+    json_.EndObject();
   }
+
+  // SyntaxTree::value() without a copy for the words that have no escapes
+  // (nearly all of them).
+  std::string_view Value(uint32_t t) {
+    const Token& word = token(t);
+    std::string_view raw = tree_.text(word);
+    if (word.quote == Quote::kNone && raw.find('\\') == std::string_view::npos) {
+      return raw;
+    }
+    value_ = tree_.value(word);
+    return value_;
+  }
+
+  JsonWriter& json_;
+  std::string value_;
 };
 
 class CrossplaneExporter : TreeWalker {
  public:
-  CrossplaneExporter(const SyntaxTree& tree, const CrossplaneOptions& options)
-      : TreeWalker(tree), options_(options) {
+  CrossplaneExporter(const SyntaxTree& tree, const CrossplaneOptions& options,
+                     JsonWriter& json)
+      : TreeWalker(tree), options_(options), json_(json) {
     const auto& files = tree_.files();
-    if (!files.empty()) config_dir_ = PythonDirname(Utf8(files[0].name));
+    if (!files.empty()) config_dir_ = PythonDirname(ValidUtf8(files[0].name));
     for (size_t f = 0; f < files.size(); ++f) {
-      file_names_.emplace(Utf8(files[f].name), f);  // the first one wins
+      file_names_.emplace(ValidUtf8(files[f].name), f);  // the first one wins
     }
   }
 
-  Json Run() {
+  void Run() {
     const auto& files = tree_.files();
-    Json errors = Json::array();
-    std::vector<Json> file_errors(files.size(), Json::array());
+    std::vector<size_t> errors;  // crossplane's: the error diagnostics
+    std::vector<bool> file_failed(files.size(), false);
     for (size_t i : ErrorOrder(tree_)) {
       const Diagnostic& d = tree_.diagnostics()[i];
       if (d.severity != Severity::kError) continue;
-      std::string file =
-          d.file < files.size() ? Utf8(files[d.file].name) : std::string();
-      std::string message =
-          Utf8(d.message) + " in " + file + ":" + std::to_string(d.line);
-      Json error = Json::object();
-      error["file"] = file;
-      error["error"] = message;
-      error["line"] = d.line;
-      errors.push_back(std::move(error));
-      if (d.file < files.size()) {
-        Json entry = Json::object();
-        entry["error"] = message;
-        entry["line"] = d.line;
-        file_errors[d.file].push_back(std::move(entry));
-      }
+      errors.push_back(i);
+      if (d.file < files.size()) file_failed[d.file] = true;
     }
-    Json config = Json::array();
+    json_.BeginObject();
+    json_.Key("status").String(errors.empty() ? "ok" : "failed");
+    json_.Key("errors").BeginArray();
+    for (size_t i : errors) {
+      const Diagnostic& d = tree_.diagnostics()[i];
+      json_.BeginObject();
+      json_.Key("file").String(d.file < files.size() ? files[d.file].name : "");
+      json_.Key("error").String(Message(d));
+      json_.Key("line").Number(d.line);
+      json_.EndObject();
+    }
+    json_.EndArray();
+    json_.Key("config").BeginArray();
+    size_t next_error = 0;
     for (size_t f = 0; f < files.size(); ++f) {
-      Json parsing = Json::object();
-      parsing["file"] = Utf8(files[f].name);
-      parsing["status"] = file_errors[f].empty() ? "ok" : "failed";
-      parsing["errors"] = std::move(file_errors[f]);
-      parsing["parsed"] = Block(files[f].first_node);
-      config.push_back(std::move(parsing));
+      json_.BeginObject();
+      json_.Key("file").String(files[f].name);
+      json_.Key("status").String(file_failed[f] ? "failed" : "ok");
+      json_.Key("errors").BeginArray();
+      for (; next_error < errors.size() &&
+             tree_.diagnostics()[errors[next_error]].file <= f;
+           ++next_error) {
+        const Diagnostic& d = tree_.diagnostics()[errors[next_error]];
+        if (d.file != f) continue;
+        json_.BeginObject();
+        json_.Key("error").String(Message(d));
+        json_.Key("line").Number(d.line);
+        json_.EndObject();
+      }
+      json_.EndArray();
+      json_.Key("parsed");
+      Block(files[f].first_node);
+      json_.EndObject();
     }
-    Json out = Json::object();
-    out["status"] = errors.empty() ? "ok" : "failed";
-    out["errors"] = std::move(errors);
-    out["config"] = std::move(config);
-    return out;
+    json_.EndArray();
+    json_.EndObject();
   }
 
  private:
+  // "MESSAGE in FILE:LINE".
+  std::string Message(const Diagnostic& d) const {
+    const auto& files = tree_.files();
+    return ValidUtf8(d.message) + " in " +
+           (d.file < files.size() ? ValidUtf8(files[d.file].name) : std::string()) +
+           ":" + std::to_string(d.line);
+  }
+
   std::string Word(uint32_t t) const {
     return PythonText(CrossplaneWord(raw(t), token(t).quote));
   }
@@ -601,67 +595,76 @@ class CrossplaneExporter : TreeWalker {
     return PythonText(text);
   }
 
-  Json CommentStatement(uint32_t line, std::string comment) const {
-    Json stmt = Json::object();
-    stmt["directive"] = "#";
-    stmt["line"] = line;
-    stmt["args"] = Json::array();
-    stmt["comment"] = std::move(comment);
-    return stmt;
+  void CommentStatement(uint32_t line, std::string_view comment) {
+    json_.BeginObject();
+    json_.Key("directive").String("#");
+    json_.Key("line").Number(line);
+    json_.Key("args").BeginArray().EndArray();
+    json_.Key("comment").String(comment);
+    json_.EndObject();
   }
 
-  Json Block(uint32_t first) const {
-    Json parsed = Json::array();
+  void Block(uint32_t first) {
+    json_.BeginArray();
     for (uint32_t c = first; c != kNone; c = node(c).next_sibling) {
-      Append(node(c), parsed);
+      Append(node(c));
     }
-    return parsed;
+    json_.EndArray();
   }
 
-  void Append(const Node& n, Json& parsed) const {
+  void Append(const Node& n) {
     if (n.kind == NodeKind::kComment) {
       if (options_.include_comments && CommentReachesNewline(n.first_token)) {
-        parsed.push_back(CommentStatement(token(n.first_token).line,
-                                          Comment(n.first_token)));
+        CommentStatement(token(n.first_token).line, Comment(n.first_token));
       }
       return;
     }
     // A statement without its ';': crossplane drops it ("not terminated").
     if ((n.flags & kNodeUnterminated) && !(n.flags & kNodeBlock)) return;
-    std::vector<uint32_t> words = tree_.words(n);
-    if (words.empty()) return;
+    const uint32_t head_end = HeadEnd(n);
+    uint32_t first_word = tree_.word(n, 0);
+    if (first_word == kNone) return;
 
     const uint32_t line = token(n.first_token).line;
-    std::string directive = Word(words[0]);
-    std::vector<std::string> args;
-    for (size_t i = 1; i < words.size(); ++i) args.push_back(Word(words[i]));
-    if (IsLua(n)) args.push_back(PythonText(LuaBody(n)));
-    if (directive == "if") PrepareIfArgs(args);
-
-    Json stmt = Json::object();
-    stmt["directive"] = directive;
-    stmt["line"] = line;
-    stmt["args"] = args;
-    if (directive == "include") {
-      stmt["includes"] = Includes(args.empty() ? std::string() : args[0]);
+    std::string directive = Word(first_word);
+    args_.clear();
+    for (uint32_t t = first_word + 1; t < head_end; ++t) {
+      if (token(t).kind == TokenKind::kWord) args_.push_back(Word(t));
     }
-    if (IsBlock(n)) stmt["block"] = Block(n.first_child);
-    parsed.push_back(std::move(stmt));
+    if (IsLua(n)) args_.push_back(PythonText(LuaBody(n)));
+    if (directive == "if") PrepareIfArgs(args_);
 
-    for (uint32_t t = n.first_token; t < HeadEnd(n); ++t) {
+    json_.BeginObject();
+    json_.Key("directive").String(directive);
+    json_.Key("line").Number(line);
+    json_.Key("args").BeginArray();
+    for (const std::string& arg : args_) json_.String(arg);
+    json_.EndArray();
+    if (directive == "include") {
+      json_.Key("includes");
+      Includes(args_.empty() ? std::string() : args_[0]);
+    }
+    if (IsBlock(n)) {
+      json_.Key("block");
+      Block(n.first_child);
+    }
+    json_.EndObject();
+
+    for (uint32_t t = n.first_token; t < head_end; ++t) {
       if (token(t).kind == TokenKind::kComment) {
-        parsed.push_back(CommentStatement(line, Comment(t)));
+        CommentStatement(line, Comment(t));
       }
     }
   }
 
   // The config[] indexes of the given files that `include PATTERN` names.
-  Json Includes(const std::string& arg) const {
-    Json indexes = Json::array();
-    if (arg.empty()) return indexes;
-    std::string pattern = arg[0] == '/' ? arg : PythonJoin(config_dir_, arg);
+  void Includes(const std::string& arg) {
+    json_.BeginArray();
+    std::string pattern =
+        arg.empty() || arg[0] == '/' ? arg : PythonJoin(config_dir_, arg);
     std::vector<std::pair<std::string_view, size_t>> found;
-    if (HasMagic(pattern)) {
+    if (arg.empty()) {
+    } else if (HasMagic(pattern)) {
       for (const auto& [name, index] : file_names_) {
         if (GlobMatches(pattern, name)) found.emplace_back(name, index);
       }
@@ -669,22 +672,26 @@ class CrossplaneExporter : TreeWalker {
     } else if (auto it = file_names_.find(pattern); it != file_names_.end()) {
       found.emplace_back(it->first, it->second);
     }
-    for (const auto& [name, index] : found) indexes.push_back(index);
-    return indexes;
+    for (const auto& [name, index] : found) json_.Number(index);
+    json_.EndArray();
   }
 
   const CrossplaneOptions& options_;
+  JsonWriter& json_;
+  std::vector<std::string> args_;  // reused from statement to statement
   std::string config_dir_;
   std::unordered_map<std::string, size_t> file_names_;
 };
 
 }  // namespace
 
-Json TreeToJson(const SyntaxTree& tree) { return JsonExporter(tree).Run(); }
+void WriteTreeJson(const SyntaxTree& tree, JsonWriter& json) {
+  JsonExporter(tree, json).Run();
+}
 
-Json TreeToCrossplane(const SyntaxTree& tree,
-                      const CrossplaneOptions& options) {
-  return CrossplaneExporter(tree, options).Run();
+void WriteCrossplane(const SyntaxTree& tree, JsonWriter& json,
+                     const CrossplaneOptions& options) {
+  CrossplaneExporter(tree, options, json).Run();
 }
 
 }  // namespace ngxfix

@@ -4,26 +4,25 @@
 // and comment.  The crossplane format is what `crossplane parse` prints
 // (status, errors, config[].parsed[] with directive, line, args, block), so
 // tools built on crossplane can switch without changes.  Both keep their
-// keys in the order crossplane prints them (ordered_json), and replace
-// invalid UTF-8 with U+FFFD as crossplane does.  The formats, and where ours
-// follows nginx rather than crossplane, are described in json_export.cc.
+// keys in the order crossplane prints them, and replace invalid UTF-8 with
+// U+FFFD as crossplane does.  The formats, and where ours follows nginx
+// rather than crossplane, are described in json_export.cc.
 
 #ifndef NGXFIX_CORE_JSON_EXPORT_H_
 #define NGXFIX_CORE_JSON_EXPORT_H_
 
-#include <nlohmann/json.hpp>
-
+#include "core/json_writer.h"
 #include "core/syntax_tree.h"
 
 namespace ngxfix {
 
-nlohmann::ordered_json TreeToJson(const SyntaxTree& tree);
+void WriteTreeJson(const SyntaxTree& tree, JsonWriter& json);
 
 struct CrossplaneOptions {
   bool include_comments = false;  // crossplane's --include-comments
 };
-nlohmann::ordered_json TreeToCrossplane(const SyntaxTree& tree,
-                                const CrossplaneOptions& options = {});
+void WriteCrossplane(const SyntaxTree& tree, JsonWriter& json,
+                     const CrossplaneOptions& options = {});
 
 }  // namespace ngxfix
 

@@ -5,14 +5,14 @@ namespace {
 
 // Emits tokens in tree order, each after the whitespace gap that precedes
 // it.  Tokens that belong to no node (a dump's framing, a stray ';' or '}')
-// are emitted where they stand, between the nodes around them.
+// are emitted where they stand, between the nodes around them.  Each piece
+// starts where the previous one ended, so pieces are written together, 64 KiB
+// at a time.
 class Printer {
  public:
-  explicit Printer(const SyntaxTree& tree) : tree_(tree) {
-    out_.reserve(tree.text().size());
-  }
+  Printer(const SyntaxTree& tree, Output& out) : tree_(tree), out_(out) {}
 
-  std::string Run() {
+  void Run() {
     for (const File& file : tree_.files()) {
       for (uint32_t n = file.first_node; n != kNone;
            n = tree_.nodes()[n].next_sibling) {
@@ -20,8 +20,7 @@ class Printer {
       }
     }
     EmitTokensBefore(static_cast<uint32_t>(tree_.tokens().size()));
-    out_.append(tree_.text(), cursor_, std::string::npos);
-    return std::move(out_);
+    out_.Append(std::string_view(tree_.text()).substr(written_));
   }
 
  private:
@@ -42,19 +41,35 @@ class Printer {
     for (; next_token_ < end; ++next_token_) {
       const Token& t = tree_.tokens()[next_token_];
       // The gap before the token, and the token.
-      out_.append(tree_.text(), cursor_, t.offset + t.length - cursor_);
       cursor_ = t.offset + t.length;
+    }
+    if (cursor_ - written_ >= kPieceBytes) {
+      out_.Append(std::string_view(tree_.text()).substr(written_, cursor_ - written_));
+      written_ = cursor_;
     }
   }
 
+  static constexpr uint32_t kPieceBytes = 64 * 1024;
+
   const SyntaxTree& tree_;
-  std::string out_;
-  uint32_t cursor_ = 0;
+  Output& out_;
+  uint32_t cursor_ = 0;   // the end of the last token emitted
+  uint32_t written_ = 0;  // how far out_ has the text
   uint32_t next_token_ = 0;
 };
 
 }  // namespace
 
-std::string Print(const SyntaxTree& tree) { return Printer(tree).Run(); }
+void Print(const SyntaxTree& tree, Output& out) { Printer(tree, out).Run(); }
+
+std::string Print(const SyntaxTree& tree) {
+  std::string text;
+  text.reserve(tree.text().size());
+  {
+    Output out(&text);
+    Print(tree, out);
+  }
+  return text;
+}
 
 }  // namespace ngxfix

@@ -9,10 +9,12 @@
 
 #include <string>
 
+#include "core/output.h"
 #include "core/syntax_tree.h"
 
 namespace ngxfix {
 
+void Print(const SyntaxTree& tree, Output& out);
 std::string Print(const SyntaxTree& tree);
 
 }  // namespace ngxfix

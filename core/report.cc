@@ -1,5 +1,9 @@
 #include "core/report.h"
 
+#include <algorithm>
+#include <string>
+#include <vector>
+
 #include "core/rule.h"
 
 namespace ngxfix {
@@ -20,77 +24,78 @@ std::string AssumptionText(const Assumption& assumption) {
 
 }  // namespace
 
-nlohmann::ordered_json FindingToJson(const Finding& f, std::string_view file) {
-  return {{"rule", f.rule},
-          {"severity", SeverityName(f.severity)},
-          {"file", file},
-          {"line", f.line},
-          {"column", f.column},
-          {"message", f.message},
-          {"explanation", f.explanation},
-          {"assumption", f.assumption.text},
-          {"assumed_backend", f.assumption.backend},
-          {"fix", !f.edits.empty()},
-          {"versions", FindRule(f.rule)->versions}};
+void WriteFindingMembers(JsonWriter& json, const Finding& f, std::string_view file) {
+  json.Key("rule").String(f.rule);
+  json.Key("severity").String(SeverityName(f.severity));
+  json.Key("file").String(file);
+  json.Key("line").Number(f.line);
+  json.Key("column").Number(f.column);
+  json.Key("message").String(f.message);
+  json.Key("explanation").String(f.explanation);
+  json.Key("assumption").String(f.assumption.text);
+  json.Key("assumed_backend").String(f.assumption.backend);
+  json.Key("fix").Bool(!f.edits.empty());
+  json.Key("versions").String(FindRule(f.rule)->versions);
 }
 
-nlohmann::ordered_json DiagnosticToJson(const Diagnostic& d, std::string_view file) {
-  return {{"severity", d.severity == Severity::kError ? "error" : "warning"},
-          {"file", file},
-          {"line", d.line},
-          {"column", d.column},
-          {"message", d.message}};
+void WriteDiagnosticMembers(JsonWriter& json, const Diagnostic& d,
+                            std::string_view file) {
+  json.Key("severity").String(d.severity == Severity::kError ? "error" : "warning");
+  json.Key("file").String(file);
+  json.Key("line").Number(d.line);
+  json.Key("column").Number(d.column);
+  json.Key("message").String(d.message);
 }
 
-nlohmann::ordered_json FindingsToJson(const SyntaxTree& tree,
-                                      const CheckResult& result) {
-  nlohmann::ordered_json findings = nlohmann::ordered_json::array();
+void WriteFindingsJson(JsonWriter& json, const SyntaxTree& tree,
+                       const CheckResult& result) {
+  json.BeginObject();
+  json.Key("nginx_version").String(result.nginx_version.ToString());
+  json.Key("nginx_version_assumption").String(result.version_assumption);
+  json.Key("findings").BeginArray();
   for (const Finding& f : result.findings) {
-    findings.push_back(FindingToJson(f, tree.files()[f.file].name));
+    json.BeginObject();
+    WriteFindingMembers(json, f, tree.files()[f.file].name);
+    json.EndObject();
   }
-  nlohmann::ordered_json syntax = nlohmann::ordered_json::array();
+  json.EndArray();
+  json.Key("syntax_errors").BeginArray();
   for (const Diagnostic& d : result.syntax) {
-    syntax.push_back(DiagnosticToJson(d, tree.files()[d.file].name));
+    json.BeginObject();
+    WriteDiagnosticMembers(json, d, tree.files()[d.file].name);
+    json.EndObject();
   }
-  return {{"nginx_version", result.nginx_version.ToString()},
-          {"nginx_version_assumption", result.version_assumption},
-          {"findings", std::move(findings)},
-          {"syntax_errors", std::move(syntax)}};
+  json.EndArray();
+  json.EndObject();
 }
 
-nlohmann::ordered_json FindingsToSarif(const SyntaxTree& tree,
-                                       const CheckResult& result) {
+void WriteFindingsSarif(JsonWriter& json, const SyntaxTree& tree,
+                        const CheckResult& result) {
   // A rule's descriptor.  GitHub code scanning wants a fullDescription and
   // help for every rule (the SARIF Multitool's GitHub profile reports rules
   // without them as errors, GH2012); ours point at the documentation.
-  auto descriptor = [](std::string_view id, std::string_view summary,
-                       const std::string& help_uri) {
+  auto descriptor = [&](std::string_view id, std::string_view summary,
+                        std::string_view level, const std::string& help_uri) {
     std::string text(summary);
-    nlohmann::ordered_json d = {{"id", id},
-                                {"shortDescription", {{"text", text}}},
-                                {"fullDescription", {{"text", text}}}};
+    json.BeginObject();
+    json.Key("id").String(id);
+    json.Key("shortDescription").BeginObject().Key("text").String(text).EndObject();
+    json.Key("fullDescription").BeginObject().Key("text").String(text).EndObject();
     if (help_uri.empty()) {
-      d["help"] = {{"text", text}};
+      json.Key("help").BeginObject().Key("text").String(text).EndObject();
     } else {
-      d["helpUri"] = help_uri;
-      d["help"] = {{"text", text + ". Documentation: " + help_uri},
-                   {"markdown", text + ". See [the rule's documentation](" +
-                                    help_uri + ")."}};
+      json.Key("helpUri").String(help_uri);
+      json.Key("help").BeginObject();
+      json.Key("text").String(text + ". Documentation: " + help_uri);
+      json.Key("markdown").String(text + ". See [the rule's documentation](" +
+                                  help_uri + ").");
+      json.EndObject();
     }
-    return d;
+    if (!level.empty()) {
+      json.Key("defaultConfiguration").BeginObject().Key("level").String(level).EndObject();
+    }
+    json.EndObject();
   };
-  nlohmann::ordered_json rules = nlohmann::ordered_json::array();
-  for (const Rule& rule : AllRules()) {
-    nlohmann::ordered_json d = descriptor(
-        rule.info.id, rule.info.summary,
-        std::string(kInformationUri) + "/blob/main/docs/rules/" +
-            std::string(rule.info.id) + ".md");
-    d["defaultConfiguration"] = {
-        {"level", rule.info.severity == FindingSeverity::kInfo
-                      ? "note"
-                      : SeverityName(rule.info.severity)}};
-    rules.push_back(std::move(d));
-  }
   // artifactLocation.uri is a URI reference (RFC 3986), not a path.  An
   // absolute path becomes a file:// URI (a relative reference that starts
   // with "/" cannot be resolved against a uriBaseId: SARIF 3.4.4, the
@@ -98,8 +103,10 @@ nlohmann::ordered_json FindingsToSarif(const SyntaxTree& tree,
   // characters and "/" is percent-encoded, so names such as "<stdin>", ones
   // with spaces, '#', '%' or UTF-8, and a relative path whose first segment
   // holds a ':' (which would read as a scheme) stay valid references.
-  auto file_uri = [](const std::string& name) {
+  std::vector<std::string> file_uris;
+  for (const File& file : tree.files()) {
     static constexpr char kHex[] = "0123456789ABCDEF";
+    const std::string& name = file.name;
     std::string uri = !name.empty() && name[0] == '/' ? "file://" : "";
     for (unsigned char c : name) {
       if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
@@ -112,49 +119,63 @@ nlohmann::ordered_json FindingsToSarif(const SyntaxTree& tree,
         uri += kHex[c & 0xF];
       }
     }
-    return uri;
+    file_uris.push_back(std::move(uri));
+  }
+  auto result_object = [&](std::string_view rule, std::string_view level,
+                           std::string_view text, uint16_t file, uint32_t line,
+                           uint32_t column) {
+    json.BeginObject();
+    json.Key("ruleId").String(rule);
+    json.Key("level").String(level);
+    json.Key("message").BeginObject().Key("text").String(text).EndObject();
+    json.Key("locations").BeginArray().BeginObject();
+    json.Key("physicalLocation").BeginObject();
+    json.Key("artifactLocation").BeginObject().Key("uri").String(file_uris[file]).EndObject();
+    json.Key("region").BeginObject();
+    json.Key("startLine").Number(std::max<uint32_t>(line, 1));
+    json.Key("startColumn").Number(std::max<uint32_t>(column, 1));
+    json.EndObject().EndObject().EndObject().EndArray();
+    json.EndObject();
   };
-  nlohmann::ordered_json results = nlohmann::ordered_json::array();
-  auto location = [&](uint16_t file, uint32_t line, uint32_t column) {
-    return nlohmann::ordered_json::array(
-        {{{"physicalLocation",
-           {{"artifactLocation", {{"uri", file_uri(tree.files()[file].name)}}},
-            {"region", {{"startLine", std::max<uint32_t>(line, 1)},
-                        {"startColumn", std::max<uint32_t>(column, 1)}}}}}}});
+  auto level = [](FindingSeverity severity) {
+    return severity == FindingSeverity::kInfo ? std::string_view("note")
+                                              : SeverityName(severity);
   };
+
+  json.BeginObject();
+  json.Key("$schema").String(kSarifSchema);
+  json.Key("version").String("2.1.0");
+  json.Key("runs").BeginArray().BeginObject();
+  json.Key("tool").BeginObject().Key("driver").BeginObject();
+  json.Key("name").String("ngxfix");
+  json.Key("informationUri").String(kInformationUri);
+  json.Key("rules").BeginArray();
+  for (const Rule& rule : AllRules()) {
+    descriptor(rule.info.id, rule.info.summary, level(rule.info.severity),
+               std::string(kInformationUri) + "/blob/main/docs/rules/" +
+                   std::string(rule.info.id) + ".md");
+  }
+  descriptor("syntax-error", "text that nginx's parser rejects", "", "");
+  json.EndArray().EndObject().EndObject();
+  json.Key("properties").BeginObject();
+  json.Key("nginx_version").String(result.nginx_version.ToString());
+  json.Key("nginx_version_assumption").String(result.version_assumption);
+  json.EndObject();
+  json.Key("results").BeginArray();
   for (const Finding& f : result.findings) {
     std::string text = f.message + ". " + f.explanation;
     if (!f.assumption.text.empty()) {
       text += " Assumption: " + AssumptionText(f.assumption) + ".";
     }
-    results.push_back(
-        {{"ruleId", f.rule},
-         {"level", f.severity == FindingSeverity::kInfo ? "note"
-                                                        : SeverityName(f.severity)},
-         {"message", {{"text", text}}},
-         {"locations", location(f.file, f.line, f.column)}});
+    result_object(f.rule, level(f.severity), text, f.file, f.line, f.column);
   }
   for (const Diagnostic& d : result.syntax) {
-    results.push_back(
-        {{"ruleId", "syntax-error"},
-         {"level", d.severity == Severity::kError ? "error" : "warning"},
-         {"message", {{"text", d.message}}},
-         {"locations", location(d.file, d.line, d.column)}});
+    result_object("syntax-error", d.severity == Severity::kError ? "error" : "warning",
+                  d.message, d.file, d.line, d.column);
   }
-  rules.push_back(
-      descriptor("syntax-error", "text that nginx's parser rejects", ""));
-  return {{"$schema", kSarifSchema},
-          {"version", "2.1.0"},
-          {"runs",
-           {{{"tool",
-              {{"driver",
-                {{"name", "ngxfix"},
-                 {"informationUri", kInformationUri},
-                 {"rules", std::move(rules)}}}}},
-             {"properties",
-              {{"nginx_version", result.nginx_version.ToString()},
-               {"nginx_version_assumption", result.version_assumption}}},
-             {"results", std::move(results)}}}}};
+  json.EndArray();
+  json.EndObject().EndArray();
+  json.EndObject();
 }
 
 std::string FindingsToText(const SyntaxTree& tree, const CheckResult& result) {

@@ -18,6 +18,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/diagnostic.h"
@@ -103,6 +104,8 @@ class SyntaxTree {
   SyntaxTree& operator=(SyntaxTree&&) = default;
 
   const std::string& text() const { return text_; }
+  // The text, taken out of a tree that is done with.
+  std::string TakeText() && { return std::move(text_); }
   const std::vector<File>& files() const { return files_; }
   const std::vector<Token>& tokens() const { return tokens_; }
   const std::vector<Node>& nodes() const { return nodes_; }

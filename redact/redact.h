@@ -44,7 +44,7 @@
 #include <string_view>
 #include <vector>
 
-#include <nlohmann/json.hpp>
+#include "core/json_writer.h"
 
 #include "core/syntax_tree.h"
 
@@ -140,15 +140,16 @@ std::string Rehydrate(std::string_view text, const RedactionMap& map);
 // original (its fix, its diff) with the same placeholders.
 RedactionMap HidingMap(const RedactionMap& map);
 
-// {"entries": [{"placeholder", "original", "kind", "detector"}, ...]}
-nlohmann::ordered_json RedactionMapToJson(const RedactionMap& map);
+// {"entries": [{"placeholder", "original", "kind", "detector"}, ...]}; an
+// original that is not UTF-8 is "original_base64" (JsonWriter::Bytes()).
+void WriteRedactionMap(JsonWriter& json, const RedactionMap& map);
 // The inverse; on malformed input returns nullopt and says why in `error`.
 std::optional<RedactionMap> RedactionMapFromJson(std::string_view json,
                                                  std::string* error);
 
 // [{"kind", "detector", "placeholder", "file", "line", "column", "count"}]
-nlohmann::ordered_json RedactionReportToJson(
-    const std::vector<RedactionReportItem>& report);
+void WriteRedactionReport(JsonWriter& json,
+                          const std::vector<RedactionReportItem>& report);
 // One line per item: FILE:LINE:COL: KIND (DETECTOR) -> PLACEHOLDER, N times
 std::string RedactionReportToText(
     const std::vector<RedactionReportItem>& report);

@@ -36,18 +36,18 @@ std::optional<RedactionKind> RedactionKindFromName(std::string_view name) {
   return std::nullopt;
 }
 
-nlohmann::ordered_json RedactionMapToJson(const RedactionMap& map) {
-  nlohmann::ordered_json entries = nlohmann::ordered_json::array();
+void WriteRedactionMap(JsonWriter& json, const RedactionMap& map) {
+  json.BeginObject().Key("entries").BeginArray();
   for (const RedactionEntry& e : map.entries) {
-    // The original must come back byte for byte: not UTF-8, it is written
-    // as "original_base64" (core/json_writer.h).
-    nlohmann::ordered_json entry = {{"placeholder", e.placeholder}};
-    SetBytes(entry, "original", e.original);
-    entry["kind"] = RedactionKindName(e.kind);
-    entry["detector"] = e.detector;
-    entries.push_back(std::move(entry));
+    json.BeginObject();
+    json.Key("placeholder").String(e.placeholder);
+    // The original must come back byte for byte.
+    json.Bytes("original", e.original);
+    json.Key("kind").String(RedactionKindName(e.kind));
+    json.Key("detector").String(e.detector);
+    json.EndObject();
   }
-  return {{"entries", std::move(entries)}};
+  json.EndArray().EndObject();
 }
 
 std::optional<RedactionMap> RedactionMapFromJson(std::string_view json,
@@ -100,18 +100,21 @@ std::optional<RedactionMap> RedactionMapFromJson(std::string_view json,
   return map;
 }
 
-nlohmann::ordered_json RedactionReportToJson(const std::vector<RedactionReportItem>& report) {
-  nlohmann::ordered_json items = nlohmann::ordered_json::array();
+void WriteRedactionReport(JsonWriter& json,
+                          const std::vector<RedactionReportItem>& report) {
+  json.BeginArray();
   for (const RedactionReportItem& item : report) {
-    items.push_back({{"kind", RedactionKindName(item.kind)},
-                     {"detector", item.detector},
-                     {"placeholder", item.placeholder},
-                     {"file", item.file},
-                     {"line", item.line},
-                     {"column", item.column},
-                     {"count", item.count}});
+    json.BeginObject();
+    json.Key("kind").String(RedactionKindName(item.kind));
+    json.Key("detector").String(item.detector);
+    json.Key("placeholder").String(item.placeholder);
+    json.Key("file").String(item.file);
+    json.Key("line").Number(item.line);
+    json.Key("column").Number(item.column);
+    json.Key("count").Number(item.count);
+    json.EndObject();
   }
-  return items;
+  json.EndArray();
 }
 
 std::string RedactionReportToText(const std::vector<RedactionReportItem>& report) {

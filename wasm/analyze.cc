@@ -43,6 +43,8 @@
 
 #include "core/analysis.h"
 #include "core/check.h"
+#include "core/json_writer.h"
+#include "core/output.h"
 #include "core/parser.h"
 #include "core/report.h"
 #include "diagnose/diagnose.h"
@@ -124,54 +126,61 @@ std::string_view SourceName(BackendSource source) {
 }
 
 // Each backend once, at its first *_pass, in source order.
-Json BackendsToJson(const Analysis& analysis, const Utf16Index& utf16) {
+void WriteBackends(JsonWriter& json, const Analysis& analysis,
+                   const Utf16Index& utf16) {
   const SyntaxTree& tree = analysis.tree();
-  Json list = Json::array();
   std::set<std::string> seen;
+  json.BeginArray();
   for (const Pass& pass : analysis.passes()) {
     if (!pass.protocol || !seen.insert(pass.backend).second) continue;
     const Node& node = tree.nodes()[pass.node];
     uint32_t offset = tree.begin_offset(node);
     Position position = tree.position(offset);
-    list.push_back({{"name", pass.backend},
-                    {"protocol", ProtocolName(pass.protocol->protocol)},
-                    {"source", SourceName(pass.protocol->source)},
-                    {"assumption", AssumptionOf(pass).text},
-                    {"directive", pass.directive},
-                    {"file", tree.files()[node.file].name},
-                    {"line", position.line},
-                    {"at", utf16(offset)}});
+    json.BeginObject();
+    json.Key("name").String(pass.backend);
+    json.Key("protocol").String(ProtocolName(pass.protocol->protocol));
+    json.Key("source").String(SourceName(pass.protocol->source));
+    json.Key("assumption").String(AssumptionOf(pass).text);
+    json.Key("directive").String(pass.directive);
+    json.Key("file").String(tree.files()[node.file].name);
+    json.Key("line").Number(position.line);
+    json.Key("at").Number(utf16(offset));
+    json.EndObject();
   }
-  return list;
+  json.EndArray();
 }
 
-Json HunksToJson(const FixResult& fix) {
-  Json changes = Json::array();
+void WriteHunks(JsonWriter& json, const FixResult& fix) {
+  json.BeginArray();
   for (const FileChange& change : fix.changes) {
-    Json hunks = Json::array();
-    for (const Hunk& hunk : change.Hunks()) {
-      Json lines = Json::array();
+    json.BeginObject();
+    json.Key("path").String(change.path);
+    json.Key("hunks").BeginArray();
+    for (const Hunk& hunk : fix.Hunks(change)) {
+      json.BeginObject();
+      json.Key("old_start").Number(hunk.old_start);
+      json.Key("old_count").Number(hunk.old_count);
+      json.Key("new_start").Number(hunk.new_start);
+      json.Key("new_count").Number(hunk.new_count);
+      json.Key("lines").BeginArray();
       for (const DiffLine& line : hunk.lines) {
-        lines.push_back(Json::array({std::string(1, line.kind), line.text}));
+        json.BeginArray();
+        json.String(std::string_view(&line.kind, 1));
+        json.String(line.text);
+        json.EndArray();
       }
-      hunks.push_back({{"old_start", hunk.old_start},
-                       {"old_count", hunk.old_count},
-                       {"new_start", hunk.new_start},
-                       {"new_count", hunk.new_count},
-                       {"lines", std::move(lines)}});
+      json.EndArray();
+      json.EndObject();
     }
-    changes.push_back({{"path", change.path}, {"hunks", std::move(hunks)}});
+    json.EndArray();
+    json.EndObject();
   }
-  return changes;
+  json.EndArray();
 }
 
-Json RemainingToJson(const SyntaxTree& tree, const FixResult& fix) {
-  Json list = Json::array();
-  for (const Finding& f : fix.remaining) {
-    list.push_back(FindingToJson(
-        f, f.file < tree.files().size() ? tree.files()[f.file].name : std::string()));
-  }
-  return list;
+std::string_view FileName(const SyntaxTree& tree, uint16_t file) {
+  return file < tree.files().size() ? std::string_view(tree.files()[file].name)
+                                    : std::string_view();
 }
 
 }  // namespace
@@ -192,45 +201,69 @@ EMSCRIPTEN_KEEPALIVE ngxfix::wasm::Result* ngxfix_analyze(char* text,
   if (!ReadOptions(Adopt(options_json, options_size), &options, &error)) {
     return Fail(error);
   }
-  SyntaxTree tree = Parse(input, options.parse);
-  Utf16Index utf16(tree.text());
   // What the log says about the backends is evidence for the analyzer.
   DiagnoseResult diagnosis;
   if (!options.error_log.empty()) {
     diagnosis = Diagnose(options.error_log);
-    LinkToConfig(Analysis(tree, options.check.analysis), &diagnosis);
+    LinkToConfig(Analysis(Parse(input, options.parse), options.check.analysis),
+                 &diagnosis);
     AddEvidence(diagnosis, &options.check.analysis);
   }
-  FixResult fix = Fix(input, options.parse, options.check);
+  FixResult fix = Fix(std::move(input), options.parse, options.check);
+  const SyntaxTree& tree = fix.input;
+  Utf16Index utf16(tree.text());
 
-  // The findings of the input are those Fix() found before fixing.
-  CheckResult checked{fix.nginx_version, fix.version_assumption, fix.findings,
-                      tree.diagnostics()};
-  Json report = FindingsToJson(tree, checked);
-  for (size_t i = 0; i < checked.findings.size(); ++i) {
-    report["findings"][i]["at"] = utf16(checked.findings[i].offset);
-  }
-  for (size_t i = 0; i < checked.syntax.size(); ++i) {
-    report["syntax_errors"][i]["at"] = utf16(checked.syntax[i].offset);
-  }
-  Json out = {{"nginx_version", report["nginx_version"]},
-              {"nginx_version_assumption", report["nginx_version_assumption"]},
-              {"ok", tree.ok()},
-              {"findings", std::move(report["findings"])},
-              {"syntax_errors", std::move(report["syntax_errors"])}};
+  std::string text;
   {
-    Analysis analysis(tree, options.check.analysis);
-    out["backends"] = BackendsToJson(analysis, utf16);
+    Output output(&text);
+    JsonWriter json(output);
+    json.BeginObject();
+    json.Key("nginx_version").String(fix.nginx_version.ToString());
+    json.Key("nginx_version_assumption").String(fix.version_assumption);
+    json.Key("ok").Bool(tree.ok());
+    // The findings of the input are those Fix() found before fixing.
+    json.Key("findings").BeginArray();
+    for (const Finding& f : fix.findings) {
+      json.BeginObject();
+      WriteFindingMembers(json, f, FileName(tree, f.file));
+      json.Key("at").Number(utf16(f.offset));
+      json.EndObject();
+    }
+    json.EndArray();
+    json.Key("syntax_errors").BeginArray();
+    for (const Diagnostic& d : tree.diagnostics()) {
+      json.BeginObject();
+      WriteDiagnosticMembers(json, d, FileName(tree, d.file));
+      json.Key("at").Number(utf16(d.offset));
+      json.EndObject();
+    }
+    json.EndArray();
+    json.Key("backends");
+    WriteBackends(json, Analysis(tree, options.check.analysis), utf16);
+    json.Key("remaining").BeginArray();
+    for (const Finding& f : fix.remaining) {
+      json.BeginObject();
+      WriteFindingMembers(json, f, FileName(tree, f.file));
+      json.EndObject();
+    }
+    json.EndArray();
+    json.Key("diff").String(fix.UnifiedDiff());
+    json.Key("changes");
+    WriteHunks(json, fix);
+    json.Key("redaction");
+    if (options.redact) {
+      WriteRedaction(json, fix, options.redaction);
+    } else {
+      json.BeginObject();
+      json.Key("available").Bool(false);
+      json.Key("reason").String("not asked for");
+      json.EndObject();
+    }
+    if (!options.error_log.empty()) json.Key("diagnoses").Value(DiagnosesToJson(diagnosis));
+    json.Key("fixed").String(fix.fixed);
+    json.EndObject();
   }
-  out["remaining"] = RemainingToJson(tree, fix);
-  out["diff"] = fix.UnifiedDiff();
-  out["changes"] = HunksToJson(fix);
-  out["redaction"] = options.redact
-                         ? RedactionToJson(tree, fix, options.redaction)
-                         : Json{{"available", false}, {"reason", "not asked for"}};
-  if (!options.error_log.empty()) out["diagnoses"] = DiagnosesToJson(diagnosis);
-  out["fixed"] = std::move(fix.fixed);
-  auto* result = new Result{Dump(out), tree.ok() ? kOk : kErrors};
+  auto* result = new Result{std::move(text), tree.ok() ? kOk : kErrors};
   if (options.tokens) result->tokens = HighlightTokens(tree, utf16);
   return result;
 }

@@ -49,9 +49,9 @@ using ngxfix::wasm::kOk;
 using ngxfix::wasm::Result;
 
 enum Format : int32_t {
-  kFormatNgxfix = 0,                // TreeToJson
-  kFormatCrossplane = 1,            // TreeToCrossplane
-  kFormatCrossplaneComments = 2,    // TreeToCrossplane, include_comments
+  kFormatNgxfix = 0,                // WriteTreeJson
+  kFormatCrossplane = 1,            // WriteCrossplane
+  kFormatCrossplaneComments = 2,    // WriteCrossplane, include_comments
 };
 
 nlohmann::ordered_json DiagnosticsToJson(const ngxfix::SyntaxTree& tree) {
@@ -88,17 +88,16 @@ EMSCRIPTEN_KEEPALIVE Result* ngxfix_parse(char* text, uint32_t size,
   if (name != nullptr) options.file_name.assign(name, name_size);
   options.split_dump = split_dump != 0;
   ngxfix::SyntaxTree tree = ngxfix::Parse(std::move(input), options);
-  nlohmann::ordered_json j;
-  if (format == kFormatNgxfix) {
-    j = ngxfix::TreeToJson(tree);
-  } else {
-    ngxfix::CrossplaneOptions cp;
-    cp.include_comments = format == kFormatCrossplaneComments;
-    j = ngxfix::TreeToCrossplane(tree, cp);
-  }
-  int32_t status = tree.ok() ? kOk : kErrors;
-  tree = ngxfix::SyntaxTree();  // free it before the JSON text is made
-  return new Result{Dump(j), status};
+  std::string json = ngxfix::JsonText([&](ngxfix::JsonWriter& out) {
+    if (format == kFormatNgxfix) {
+      ngxfix::WriteTreeJson(tree, out);
+    } else {
+      ngxfix::CrossplaneOptions cp;
+      cp.include_comments = format == kFormatCrossplaneComments;
+      ngxfix::WriteCrossplane(tree, out, cp);
+    }
+  });
+  return new Result{std::move(json), tree.ok() ? kOk : kErrors};
 }
 
 // Parses and returns only what a checker needs first: the diagnostics and

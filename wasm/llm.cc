@@ -137,33 +137,46 @@ Json Prepare(const LlmInput& in) {
   return out;
 }
 
-Json Answer(const LlmInput& in) {
+void Answer(const LlmInput& in, JsonWriter& out) {
   int status = in.json.contains("status") && in.json["status"].is_number_integer()
                    ? in.json["status"].get<int>()
                    : 0;
   LlmReply reply = ReadLlmReply(in.settings, status, Text(in, "body"));
-  Json out = {{"error_kind", reply.error_kind}, {"error", reply.error}};
-  if (!reply.error_kind.empty()) return out;
+  out.BeginObject();
+  if (!reply.error_kind.empty()) {
+    out.Key("error_kind").String(reply.error_kind);
+    out.Key("error").String(reply.error);
+    out.EndObject();
+    return;
+  }
   LlmAnswer answer = ReadLlmAnswer(reply.text, Text(in, "original"),
                                    Text(in, "redacted"), in.map, in.options);
-  if (!answer.error.empty()) {
-    out["error_kind"] = "no-config";
-    out["error"] = answer.error;
-  }
-  Json syntax = Json::array();
+  out.Key("error_kind").String(answer.error.empty() ? reply.error_kind : "no-config");
+  out.Key("error").String(answer.error.empty() ? reply.error : answer.error);
+  out.Key("explanation").String(answer.explanation);
+  out.Key("config").String(answer.config);
   // The answer is one configuration, the LLM's: no file names.
-  for (const Diagnostic& d : answer.syntax) syntax.push_back(DiagnosticToJson(d, ""));
-  Json findings = Json::array();
-  for (const Finding& f : answer.findings) findings.push_back(FindingToJson(f, ""));
-  out["explanation"] = std::move(answer.explanation);
-  out["config"] = std::move(answer.config);
-  out["syntax"] = std::move(syntax);
-  out["unknown_placeholders"] = answer.unknown_placeholders;
-  out["fixed"] = std::move(answer.fixed);
-  out["diff"] = std::move(answer.diff);
-  out["redacted_diff"] = std::move(answer.redacted_diff);
-  out["findings"] = std::move(findings);
-  return out;
+  out.Key("syntax").BeginArray();
+  for (const Diagnostic& d : answer.syntax) {
+    out.BeginObject();
+    WriteDiagnosticMembers(out, d, "");
+    out.EndObject();
+  }
+  out.EndArray();
+  out.Key("unknown_placeholders").BeginArray();
+  for (const std::string& p : answer.unknown_placeholders) out.String(p);
+  out.EndArray();
+  out.Key("fixed").String(answer.fixed);
+  out.Key("diff").String(answer.diff);
+  out.Key("redacted_diff").String(answer.redacted_diff);
+  out.Key("findings").BeginArray();
+  for (const Finding& f : answer.findings) {
+    out.BeginObject();
+    WriteFindingMembers(out, f, "");
+    out.EndObject();
+  }
+  out.EndArray();
+  out.EndObject();
 }
 
 // Reads the input and runs `call` on it: a bad input is a failed call.
@@ -172,7 +185,7 @@ Result* Run(char* json, uint32_t size, Call call) {
   std::string error;
   std::optional<LlmInput> in = ReadInput(Adopt(json, size), &error);
   if (!in) return Fail(error);
-  return new Result{Dump(call(*in)), kOk};
+  return new Result{JsonText([&](JsonWriter& out) { call(*in, out); }), kOk};
 }
 
 }  // namespace
@@ -183,7 +196,10 @@ extern "C" {
 // `json` is a malloc()ed buffer the call takes over.
 EMSCRIPTEN_KEEPALIVE ngxfix::wasm::Result* ngxfix_llm_prepare(char* json,
                                                               uint32_t size) {
-  return ngxfix::wasm::Run(json, size, ngxfix::wasm::Prepare);
+  return ngxfix::wasm::Run(json, size,
+                           [](const ngxfix::wasm::LlmInput& in, ngxfix::JsonWriter& out) {
+                             out.Value(ngxfix::wasm::Prepare(in));
+                           });
 }
 
 // `json` is a malloc()ed buffer the call takes over.

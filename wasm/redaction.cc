@@ -13,26 +13,29 @@ const RedactionKey& SessionKey() {
   return key;
 }
 
-nlohmann::ordered_json Unavailable(std::string reason) {
-  return {{"available", false}, {"reason", std::move(reason)}};
+void Unavailable(JsonWriter& json, std::string_view reason) {
+  json.BeginObject();
+  json.Key("available").Bool(false);
+  json.Key("reason").String(reason);
+  json.EndObject();
 }
 
 }  // namespace
 
-nlohmann::ordered_json RedactionToJson(const SyntaxTree& tree, const FixResult& fix,
-                                       const RedactOptions& options) {
+void WriteRedaction(JsonWriter& json, const FixResult& fix,
+                    const RedactOptions& options) {
   RedactOptions keyed = options;
   keyed.key = SessionKey();
-  RedactResult redacted = Redact(tree, keyed);
-  if (!redacted.error.empty()) return Unavailable(redacted.error);
+  RedactResult redacted = Redact(fix.input, keyed);
+  if (!redacted.error.empty()) return Unavailable(json, redacted.error);
 
   const RedactionMap hiding = HidingMap(redacted.map);
   auto hide = [&](std::string_view text) { return Rehydrate(text, hiding); };
   std::string fixed = hide(fix.fixed);
   std::string diff;
   for (const FileChange& change : fix.changes) {
-    std::string before = hide(change.before);
-    std::string after = hide(change.after);
+    std::string before = hide(fix.Before(change));
+    std::string after = hide(fix.After(change));
     diff += FormatUnifiedDiff(hide(change.path), DiffLines(before, after));
   }
   // The last gate: what the patterns, or the originals in any form, still
@@ -46,21 +49,26 @@ nlohmann::ordered_json RedactionToJson(const SyntaxTree& tree, const FixResult& 
   for (std::string* text : {&fixed, &diff}) {
     if (Scan(*text, scan).empty()) continue;
     RedactResult again = RedactText(*text, keyed);
-    if (!again.error.empty()) return Unavailable(again.error);
+    if (!again.error.empty()) return Unavailable(json, again.error);
     std::vector<Detection> left = Scan(again.text, scan);
     if (!left.empty()) {
-      return Unavailable("a " + std::string(RedactionKindName(left[0].kind)) + " (" +
-                         left[0].detector + ") would still show in the redacted " +
-                         (text == &fixed ? "fix" : "diff"));
+      return Unavailable(json, "a " + std::string(RedactionKindName(left[0].kind)) +
+                                   " (" + left[0].detector +
+                                   ") would still show in the redacted " +
+                                   (text == &fixed ? "fix" : "diff"));
     }
     *text = std::move(again.text);
   }
-  return {{"available", true},
-          {"config", std::move(redacted.text)},
-          {"fixed", std::move(fixed)},
-          {"diff", std::move(diff)},
-          {"report", RedactionReportToJson(redacted.report)},
-          {"map", RedactionMapToJson(redacted.map)}};
+  json.BeginObject();
+  json.Key("available").Bool(true);
+  json.Key("config").String(redacted.text);
+  json.Key("fixed").String(fixed);
+  json.Key("diff").String(diff);
+  json.Key("report");
+  WriteRedactionReport(json, redacted.report);
+  json.Key("map");
+  WriteRedactionMap(json, redacted.map);
+  json.EndObject();
 }
 
 }  // namespace ngxfix::wasm

@@ -8,9 +8,8 @@
 
 #include <string>
 
-#include <nlohmann/json.hpp>
-
 #include "core/check.h"
+#include "core/json_writer.h"
 #include "core/syntax_tree.h"
 #include "redact/redact.h"
 
@@ -20,8 +19,8 @@ namespace ngxfix::wasm {
 // redaction failed, {"available": false, "reason"}: never unredacted text
 // under a "redacted" name.  The key of the address mapping is one per
 // module instance, so placeholders stay the same while the user types.
-nlohmann::ordered_json RedactionToJson(const SyntaxTree& tree, const FixResult& fix,
-                                       const RedactOptions& options);
+void WriteRedaction(JsonWriter& json, const FixResult& fix,
+                    const RedactOptions& options);
 
 }  // namespace ngxfix::wasm
 

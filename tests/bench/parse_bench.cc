@@ -20,6 +20,15 @@
 //       Concatenates the FILEs that parse without errors, over and over,
 //       into OUT, as large as fits under the parser's input limit
 //       (kMaxInputBytes), and checks that OUT parses without errors too.
+//   parse_bench make-many OUT BYTES FILE...
+//       A configuration of at least BYTES made of many different real http
+//       bodies, as users' configurations are: the body of every top-level
+//       `http {}` of the FILEs that parse without errors, and every FILE
+//       that is an http-level snippet (top-level server or upstream blocks),
+//       each as an `http {}` of its own, taken in turn until BYTES is
+//       reached.  Bodies over BYTES/64 are left out, so that no one body
+//       makes most of the file (the corpus's large file has rows of its
+//       own).  Checks that OUT parses without errors.
 //
 // Operations are a table (kOps): a new row of the benchmark is a new entry.
 
@@ -301,10 +310,90 @@ int MakeBig(const std::string& out_path, const std::vector<std::string>& files) 
   return 0;
 }
 
+// The http bodies of one configuration (see make-many): the text inside each
+// top-level http block, or the whole text when the file is an http-level
+// snippet.
+std::vector<std::string> HttpBodies(const std::string& text) {
+  SyntaxTree tree = Parse(text);
+  std::vector<std::string> bodies;
+  if (!tree.ok() || tree.files().size() != 1) return bodies;
+  bool http_level = false, other_level = false;
+  for (uint32_t i = tree.files()[0].first_node; i != kNone;
+       i = tree.nodes()[i].next_sibling) {
+    const Node& n = tree.nodes()[i];
+    if (n.kind != NodeKind::kDirective) continue;
+    std::string name = tree.name(n);
+    if (name == "http" && n.brace != kNone) {
+      uint32_t from = tree.tokens()[n.brace].offset + 1;
+      uint32_t to = tree.tokens()[n.end_token - 1].offset;
+      bodies.push_back(text.substr(from, to - from));
+    } else if (name == "server" || name == "upstream") {
+      http_level = true;
+    } else if (name == "events" || name == "stream" || name == "mail") {
+      other_level = true;
+    }
+  }
+  if (bodies.empty() && http_level && !other_level) bodies.push_back(text);
+  return bodies;
+}
+
+int MakeMany(const std::string& out_path, size_t bytes,
+             const std::vector<std::string>& files) {
+  struct Body {
+    std::string text;
+    const std::string* source;
+  };
+  std::vector<Body> bodies;
+  size_t left_out = 0;
+  for (const std::string& f : files) {
+    std::string text;
+    if (!ReadFile(f, &text)) continue;
+    for (std::string& body : HttpBodies(text)) {
+      if (body.size() > bytes / 64) {
+        ++left_out;
+        continue;
+      }
+      std::string wrapped = "http {\n" + body + "\n}\n";
+      if (Parse(wrapped).ok()) bodies.push_back({std::move(wrapped), &f});
+    }
+  }
+  if (bodies.empty() || bytes >= kMaxInputBytes) {
+    std::cerr << "parse_bench: no http bodies, or BYTES over the input limit\n";
+    return 1;
+  }
+  std::string many;
+  size_t parts = 0;
+  while (many.size() < bytes) {
+    const Body& body = bodies[parts % bodies.size()];
+    if (many.size() + body.text.size() >= kMaxInputBytes) break;
+    many += body.text;
+    ++parts;
+  }
+  SyntaxTree tree = Parse(many);
+  std::ofstream out(out_path, std::ios::binary | std::ios::trunc);
+  out.write(many.data(), static_cast<std::streamsize>(many.size()));
+  if (!out.flush()) {
+    std::cerr << "parse_bench: cannot write " << out_path << "\n";
+    return 1;
+  }
+  std::printf(
+      "{\"file\":%s,\"bytes\":%zu,\"different_bodies\":%zu,"
+      "\"large_bodies_left_out\":%zu,\"inputs\":%zu,\"parts\":%zu,"
+      "\"ok\":%s}\n",
+      JsonString(out_path).c_str(), many.size(), bodies.size(), left_out,
+      files.size(), parts, tree.ok() ? "true" : "false");
+  if (!tree.ok()) {
+    std::cerr << "parse_bench: the bodies together do not parse cleanly\n";
+    return 1;
+  }
+  return 0;
+}
+
 int Usage() {
   std::cerr << "usage: parse_bench time FILE [--runs N] [--ops a,b] [--cold]\n"
                "       parse_bench memory FILE\n"
-               "       parse_bench make-big OUT FILE...\n";
+               "       parse_bench make-big OUT FILE...\n"
+               "       parse_bench make-many OUT BYTES FILE...\n";
   return 64;
 }
 
@@ -332,6 +421,10 @@ int Main(int argc, char** argv) {
   if (args[0] == "memory" && args.size() == 2) return Memory(args[1]);
   if (args[0] == "make-big" && args.size() >= 3) {
     return MakeBig(args[1], {args.begin() + 2, args.end()});
+  }
+  if (args[0] == "make-many" && args.size() >= 4) {
+    return MakeMany(args[1], std::strtoull(args[2].c_str(), nullptr, 10),
+                    {args.begin() + 3, args.end()});
   }
   return Usage();
 }

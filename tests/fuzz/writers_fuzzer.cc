@@ -29,29 +29,32 @@ void Check(bool condition, const char* what) {
   }
 }
 
-// The text of `json` parses back as JSON.
-std::string Written(const nlohmann::ordered_json& json, bool ascii = false) {
-  std::string text = ngxfix::WriteJson(json, -1, ascii);
+// What `write` writes parses back as JSON.
+template <typename Write>
+std::string Written(Write write, bool ascii = false) {
+  std::string text = ngxfix::JsonText(write, -1, ascii);
   Check(!nlohmann::ordered_json::parse(text, nullptr, false).is_discarded(),
         "a writer wrote text that is not JSON");
   return text;
 }
+
+using ngxfix::JsonWriter;
 
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string text(reinterpret_cast<const char*>(data), size);
   ngxfix::SyntaxTree tree = ngxfix::Parse(text);
-  Written(ngxfix::TreeToJson(tree));
-  Written(ngxfix::TreeToCrossplane(tree, {}), /*ascii=*/true);
+  Written([&](JsonWriter& j) { ngxfix::WriteTreeJson(tree, j); });
+  Written([&](JsonWriter& j) { ngxfix::WriteCrossplane(tree, j); }, /*ascii=*/true);
 
   ngxfix::CheckResult checked = ngxfix::Check(tree, ngxfix::CheckOptions{});
-  Written(ngxfix::FindingsToJson(tree, checked));
-  Written(ngxfix::FindingsToSarif(tree, checked));
+  Written([&](JsonWriter& j) { ngxfix::WriteFindingsJson(j, tree, checked); });
+  Written([&](JsonWriter& j) { ngxfix::WriteFindingsSarif(j, tree, checked); });
 
   ngxfix::DiagnoseResult diagnosis = ngxfix::Diagnose(text);
   ngxfix::LinkToConfig(ngxfix::Analysis(tree, {}), &diagnosis);
-  Written(ngxfix::DiagnosesToJson(diagnosis));
+  Written([&](JsonWriter& j) { j.Value(ngxfix::DiagnosesToJson(diagnosis)); });
 
   ngxfix::RedactOptions options;
   options.key = ngxfix::RedactionKey{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16};
@@ -59,16 +62,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (!redacted.error.empty()) return 0;
   std::string error;
   auto map = ngxfix::RedactionMapFromJson(
-      Written(ngxfix::RedactionMapToJson(redacted.map)), &error);
+      Written([&](JsonWriter& j) { ngxfix::WriteRedactionMap(j, redacted.map); }), &error);
   Check(map.has_value(), "the map's JSON does not read back");
   Check(map->entries.size() == redacted.map.entries.size(), "the map lost entries");
   for (size_t i = 0; i < map->entries.size(); ++i) {
     Check(map->entries[i].original == redacted.map.entries[i].original,
           "an original did not come back byte for byte");
   }
-  nlohmann::ordered_json out = nlohmann::ordered_json::object();
-  ngxfix::SetBytes(out, "text", redacted.text);
-  auto back = nlohmann::ordered_json::parse(Written(out), nullptr, false);
+  auto back = nlohmann::ordered_json::parse(
+      Written([&](JsonWriter& j) {
+        j.BeginObject().Bytes("text", redacted.text).EndObject();
+      }),
+      nullptr, false);
   Check(ngxfix::GetBytes(back, "text") == redacted.text,
         "the redacted text did not come back byte for byte");
   return 0;

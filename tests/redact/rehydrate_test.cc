@@ -102,7 +102,8 @@ TEST(Rehydrate, RestoresTextWrittenFromTheRedactedConfig) {
 TEST(RedactionMap, RoundTripsThroughJson) {
   RedactResult r = RedactWith(kConfig);
   std::string error;
-  auto back = RedactionMapFromJson(RedactionMapToJson(r.map).dump(), &error);
+  auto back = RedactionMapFromJson(
+      JsonText([&](JsonWriter& j) { WriteRedactionMap(j, r.map); }), &error);
   ASSERT_TRUE(back) << error;
   ASSERT_EQ(back->entries.size(), r.map.entries.size());
   for (size_t i = 0; i < back->entries.size(); ++i) {
@@ -116,7 +117,8 @@ TEST(RedactionMap, RoundTripsThroughJson) {
   // An original that is not UTF-8 (a Latin-1 secret) comes back byte for
   // byte, written in base64.
   RedactionMap latin1{{{"REDACTED_1", "caf\xe9 au lait", RedactionKind::kSecret, "x"}}};
-  std::string written = WriteJson(RedactionMapToJson(latin1));
+  std::string written =
+      JsonText([&](JsonWriter& j) { WriteRedactionMap(j, latin1); });
   EXPECT_NE(written.find("\"original_base64\""), std::string::npos) << written;
   auto read = RedactionMapFromJson(written, &error);
   ASSERT_TRUE(read) << error;
@@ -222,7 +224,9 @@ TEST(Redact, ReportsKindDetectorPositionAndCount) {
                       ", 2 times"),
             std::string::npos)
       << text;
-  EXPECT_EQ(RedactionReportToJson(r.report)[0]["line"], r.report[0].line);
+  auto report = nlohmann::json::parse(
+      JsonText([&](JsonWriter& j) { WriteRedactionReport(j, r.report); }));
+  EXPECT_EQ(report[0]["line"], r.report[0].line);
 }
 
 TEST(Redact, HonoursTheUsersWords) {

@@ -96,10 +96,12 @@ TEST(VersionFloor, ReportsStateTheAssumption) {
                       "directive on line 2 needs it"),
             std::string::npos)
       << text;
-  auto json = FindingsToJson(tree, result);
+  auto json = nlohmann::json::parse(
+      JsonText([&](JsonWriter& j) { WriteFindingsJson(j, tree, result); }));
   EXPECT_EQ(json["nginx_version"], "1.25.1");
   EXPECT_EQ(json["nginx_version_assumption"], result.version_assumption);
-  auto sarif = FindingsToSarif(tree, result);
+  auto sarif = nlohmann::json::parse(
+      JsonText([&](JsonWriter& j) { WriteFindingsSarif(j, tree, result); }));
   EXPECT_EQ(sarif["runs"][0]["properties"]["nginx_version_assumption"],
             result.version_assumption);
 }
