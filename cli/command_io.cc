@@ -2,6 +2,8 @@
 
 #include "cli/command_io.h"
 
+#include "core/huge_pages.h"
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -23,7 +25,9 @@ bool ReadFileOrStdin(const std::string& path, std::string* text) {
   text->clear();
   size_t size = 0;
   bool ok = true;
-  text->resize(regular ? static_cast<size_t>(st.st_size) + 1 : 64 * 1024);
+  size_t capacity = regular ? static_cast<size_t>(st.st_size) + 1 : 64 * 1024;
+  ReserveHuge(*text, capacity);
+  text->resize(capacity);
   for (;;) {
     if (size == text->size()) text->resize(text->size() * 2);
     ssize_t n = ::read(fd, text->data() + size, text->size() - size);

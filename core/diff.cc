@@ -80,6 +80,62 @@ std::vector<char> EditScript(const std::vector<std::string_view>& a,
   return script;
 }
 
+// Where two runs of lines agree again after a difference: the first kAnchor
+// lines from a_at and b_at are equal (or both runs end on equal lines).
+constexpr size_t kAnchor = 3;
+// How far (lines removed plus lines added) a difference is looked past for
+// agreement; past that, the rest is one difference for EditScript().
+constexpr size_t kResyncWindow = 1024;
+
+bool Agrees(const std::vector<std::string_view>& a, size_t a_at, size_t a_end,
+            const std::vector<std::string_view>& b, size_t b_at, size_t b_end) {
+  for (size_t k = 0; k < kAnchor; ++k, ++a_at, ++b_at) {
+    if (a_at == a_end || b_at == b_end) return a_at == a_end && b_at == b_end;
+    if (a[a_at] != b[b_at]) return false;
+  }
+  return true;
+}
+
+// The edit script of a[a_begin, a_end) against b[b_begin, b_end).  Fixes
+// change a few lines here and there in long files, more than Myers'
+// algorithm can afford over a whole file (kMaxEdits), so equal lines are
+// walked over and each difference is diffed on its own, from where the
+// lines part to where they agree again.
+std::vector<char> AnchoredScript(const std::vector<std::string_view>& a,
+                                 size_t a_begin, size_t a_end,
+                                 const std::vector<std::string_view>& b,
+                                 size_t b_begin, size_t b_end) {
+  std::vector<char> script;
+  size_t i = a_begin, j = b_begin;
+  while (i < a_end || j < b_end) {
+    if (i < a_end && j < b_end && a[i] == b[j]) {
+      script.push_back(' ');
+      ++i, ++j;
+      continue;
+    }
+    // The smallest removed + added (p + q) after which the lines agree.
+    size_t left = (a_end - i) + (b_end - j);
+    size_t removed = a_end - i, added = b_end - j;
+    for (size_t s = 1; s < left && s <= kResyncWindow; ++s) {
+      bool found = false;
+      for (size_t p = 0; p <= s && !found; ++p) {
+        size_t q = s - p;
+        if (p > a_end - i || q > b_end - j) continue;
+        if (Agrees(a, i + p, a_end, b, j + q, b_end)) {
+          removed = p, added = q;
+          found = true;
+        }
+      }
+      if (found) break;
+    }
+    std::vector<char> part =
+        EditScript(a, i, static_cast<int>(removed), b, j, static_cast<int>(added));
+    script.insert(script.end(), part.begin(), part.end());
+    i += removed, j += added;
+  }
+  return script;
+}
+
 }  // namespace
 
 std::vector<Hunk> DiffLines(std::string_view before, std::string_view after,
@@ -98,9 +154,8 @@ std::vector<Hunk> DiffLines(std::string_view before, std::string_view after,
     ++suffix;
   }
   std::vector<char> script(prefix, ' ');
-  std::vector<char> middle = EditScript(
-      a, prefix, static_cast<int>(a.size() - prefix - suffix), b, prefix,
-      static_cast<int>(b.size() - prefix - suffix));
+  std::vector<char> middle = AnchoredScript(a, prefix, a.size() - suffix, b,
+                                            prefix, b.size() - suffix);
   script.insert(script.end(), middle.begin(), middle.end());
   script.insert(script.end(), suffix, ' ');
 

@@ -94,9 +94,10 @@ namespace ngxfix {
 namespace {
 
 // Text as crossplane reads it: a file opened in Python's text mode turns CR
-// LF and lone CR into LF; then valid UTF-8.
+// LF and lone CR into LF.  (Its U+FFFD for bytes that are not UTF-8 come
+// from the JsonWriter.)
 std::string PythonText(std::string_view s) {
-  if (s.find('\r') == std::string_view::npos) return ValidUtf8(s);
+  if (s.find('\r') == std::string_view::npos) return std::string(s);
   std::string lf;
   lf.reserve(s.size());
   for (size_t i = 0; i < s.size(); ++i) {
@@ -107,7 +108,7 @@ std::string PythonText(std::string_view s) {
       lf += s[i];
     }
   }
-  return ValidUtf8(lf);
+  return lf;
 }
 
 // A word as crossplane's lexer yields it: unquoted words as written; quoted
@@ -572,7 +573,9 @@ class CrossplaneExporter : TreeWalker {
   }
 
   std::string Word(uint32_t t) const {
-    return PythonText(CrossplaneWord(raw(t), token(t).quote));
+    std::string word = CrossplaneWord(raw(t), token(t).quote);
+    if (word.find('\r') != std::string::npos) word = PythonText(word);
+    return word;
   }
 
   // crossplane's lexer drops a comment that the file ends without a newline.
@@ -632,7 +635,11 @@ class CrossplaneExporter : TreeWalker {
       if (token(t).kind == TokenKind::kWord) args_.push_back(Word(t));
     }
     if (IsLua(n)) args_.push_back(PythonText(LuaBody(n)));
-    if (directive == "if") PrepareIfArgs(args_);
+    if (directive == "if") {
+      // Python strips code points: the bytes must be UTF-8 first.
+      for (std::string& arg : args_) arg = ValidUtf8(arg);
+      PrepareIfArgs(args_);
+    }
 
     json_.BeginObject();
     json_.Key("directive").String(directive);
@@ -642,7 +649,7 @@ class CrossplaneExporter : TreeWalker {
     json_.EndArray();
     if (directive == "include") {
       json_.Key("includes");
-      Includes(args_.empty() ? std::string() : args_[0]);
+      Includes(args_.empty() ? std::string() : ValidUtf8(args_[0]));
     }
     if (IsBlock(n)) {
       json_.Key("block");

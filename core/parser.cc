@@ -19,6 +19,7 @@
 #include <cstring>
 
 #include "core/block_bodies.h"
+#include "core/huge_pages.h"
 #include "core/lua_block.h"
 
 namespace ngxfix {
@@ -148,8 +149,8 @@ SyntaxTree Parser::Run() {
   }
   // Real configurations have about one token every ten bytes and one node
   // every forty; denser input grows the arrays as it goes.
-  tree_.tokens_.reserve(tree_.text_.size() / 8 + 16);
-  tree_.nodes_.reserve(tree_.text_.size() / 32 + 16);
+  ReserveHuge(tree_.tokens_, tree_.text_.size() / 8 + 16);
+  ReserveHuge(tree_.nodes_, tree_.text_.size() / 32 + 16);
   SplitFiles();
   for (uint16_t f = 0; f < tree_.files_.size(); ++f) ParseFile(f);
   return std::move(tree_);
@@ -158,7 +159,7 @@ SyntaxTree Parser::Run() {
 void Parser::IndexLines() {
   const std::string& text = tree_.text_;
   auto& starts = tree_.line_starts_;
-  starts.reserve(text.size() / 24 + 2);
+  ReserveHuge(starts, text.size() / 24 + 2);
   starts.push_back(0);
   const char* p = text.data();
   const char* end = p + text.size();

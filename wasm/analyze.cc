@@ -213,9 +213,9 @@ EMSCRIPTEN_KEEPALIVE ngxfix::wasm::Result* ngxfix_analyze(char* text,
   const SyntaxTree& tree = fix.input;
   Utf16Index utf16(tree.text());
 
-  std::string text;
+  std::string json_text;
   {
-    Output output(&text);
+    Output output(&json_text);
     JsonWriter json(output);
     json.BeginObject();
     json.Key("nginx_version").String(fix.nginx_version.ToString());
@@ -263,7 +263,7 @@ EMSCRIPTEN_KEEPALIVE ngxfix::wasm::Result* ngxfix_analyze(char* text,
     json.Key("fixed").String(fix.fixed);
     json.EndObject();
   }
-  auto* result = new Result{std::move(text), tree.ok() ? kOk : kErrors};
+  auto* result = new Result{std::move(json_text), tree.ok() ? kOk : kErrors};
   if (options.tokens) result->tokens = HighlightTokens(tree, utf16);
   return result;
 }

@@ -67,6 +67,42 @@ TEST(Diff, KeepsCrlfAndMissingFinalNewline) {
   ExpectAppliesWithPatchAndGit("a;\nb;", "a;\nc;\n");
 }
 
+// Fixes spread over a long configuration: far more changed lines than
+// Myers' algorithm is given over a whole file, each still its own small
+// hunk (it was one hunk replacing the whole file).
+TEST(Diff, ManyChangesFarApartStaySmallHunks) {
+  std::string before, after;
+  const int kBlocks = 6000;
+  for (int i = 0; i < kBlocks; ++i) {
+    std::string block = "server {\n    listen " + std::to_string(8000 + i) +
+                        ";\n    location / {\n        proxy_pass http://b;\n"
+                        "    }\n}\n";
+    before += block;
+    // Every other block gains a line, and every fourth one also loses one.
+    if (i % 2 == 0) {
+      block.insert(block.find("        proxy_pass"), "        proxy_http_version 1.1;\n");
+    }
+    if (i % 4 == 0) {
+      size_t listen = block.find("    listen");
+      block.erase(listen, block.find('\n', listen) + 1 - listen);
+    }
+    after += block;
+  }
+  std::vector<Hunk> hunks = DiffLines(before, after);
+  EXPECT_EQ(hunks.size(), size_t{kBlocks / 2});
+  int removed = 0, added = 0;
+  for (const Hunk& h : hunks) {
+    EXPECT_LE(h.lines.size(), 9u);
+    for (const DiffLine& line : h.lines) {
+      removed += line.kind == '-';
+      added += line.kind == '+';
+    }
+  }
+  EXPECT_EQ(removed, kBlocks / 4);
+  EXPECT_EQ(added, kBlocks / 2);
+  ExpectAppliesWithPatchAndGit(before, after);
+}
+
 TEST(Diff, RandomEditsApplyWithPatchAndGit) {
   std::mt19937 random(20261125);
   for (int round = 0; round < 40; ++round) {
