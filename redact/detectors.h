@@ -29,6 +29,10 @@ struct Candidate {
   Form form = Form::kPlain;
 };
 
+// Inputs from this size on are searched on two threads (not in
+// WebAssembly, which has one).
+inline constexpr size_t kParallelBytes = 1 << 20;
+
 // Appends what the patterns find in `text`, in no particular order.
 void FindCandidates(std::string_view text, std::vector<Candidate>* out);
 

@@ -17,6 +17,7 @@
 #include <algorithm>
 #include <cctype>
 #include <random>
+#include <thread>
 #include <unordered_set>
 
 #include "core/parser.h"
@@ -53,8 +54,22 @@ void AddOtherOccurrences(std::string_view text, const std::vector<Candidate>& pi
 std::vector<Candidate> FindPieces(const SyntaxTree& tree, const RedactOptions& options) {
   const std::string& text = tree.text();
   std::vector<Candidate> spans;
+#if defined(__EMSCRIPTEN__)
   redact::FindDirectiveValues(tree, &spans);
   redact::FindCandidates(text, &spans);
+#else
+  if (text.size() >= redact::kParallelBytes) {
+    // The same order as below: at the same span, a directive's value wins.
+    std::vector<Candidate> candidates;
+    std::thread patterns([&] { redact::FindCandidates(text, &candidates); });
+    redact::FindDirectiveValues(tree, &spans);
+    patterns.join();
+    spans.insert(spans.end(), candidates.begin(), candidates.end());
+  } else {
+    redact::FindDirectiveValues(tree, &spans);
+    redact::FindCandidates(text, &spans);
+  }
+#endif
   redact::FindSensitiveWords(text, options.sensitive_words, &spans);
   redact::DropKeptWords(text, options.keep_words, &spans);
   std::vector<Candidate> first = spans;
