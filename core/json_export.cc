@@ -84,6 +84,7 @@
 #include "core/json_export.h"
 
 #include <algorithm>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -332,6 +333,21 @@ std::vector<size_t> ErrorOrder(const SyntaxTree& tree) {
   return order;
 }
 
+// `sorted` (diagnostic indexes in ErrorOrder()) cut into each file's part.
+std::vector<std::span<const size_t>> ByFile(const SyntaxTree& tree,
+                                            const std::vector<size_t>& sorted) {
+  std::vector<std::span<const size_t>> parts(tree.files().size());
+  size_t begin = 0;
+  for (size_t f = 0; f < parts.size(); ++f) {
+    while (begin < sorted.size() && tree.diagnostics()[sorted[begin]].file < f) ++begin;
+    size_t end = begin;
+    while (end < sorted.size() && tree.diagnostics()[sorted[end]].file == f) ++end;
+    parts[f] = std::span<const size_t>(sorted).subspan(begin, end - begin);
+    begin = end;
+  }
+  return parts;
+}
+
 // Shared walking helpers.
 class TreeWalker {
  protected:
@@ -389,20 +405,13 @@ class JsonExporter : TreeWalker {
     for (size_t i : order) Error(tree_.diagnostics()[i]);
     json_.EndArray();
     json_.Key("files").BeginArray();
-    size_t next_error = 0;
+    std::vector<std::span<const size_t>> by_file = ByFile(tree_, order);
     for (size_t f = 0; f < files.size(); ++f) {
       json_.BeginObject();
       json_.Key("file").String(files[f].name);
       json_.Key("status").String(file_failed[f] ? "failed" : "ok");
       json_.Key("errors").BeginArray();
-      // ErrorOrder() sorts by file: this file's errors come next.
-      for (; next_error < order.size() &&
-             tree_.diagnostics()[order[next_error]].file <= f;
-           ++next_error) {
-        if (tree_.diagnostics()[order[next_error]].file == f) {
-          Error(tree_.diagnostics()[order[next_error]]);
-        }
-      }
+      for (size_t i : by_file[f]) Error(tree_.diagnostics()[i]);
       json_.EndArray();
       json_.Key("parsed");
       Nodes(files[f].first_node);
@@ -518,12 +527,8 @@ class CrossplaneExporter : TreeWalker {
   void Run() {
     const auto& files = tree_.files();
     std::vector<size_t> errors;  // crossplane's: the error diagnostics
-    std::vector<bool> file_failed(files.size(), false);
     for (size_t i : ErrorOrder(tree_)) {
-      const Diagnostic& d = tree_.diagnostics()[i];
-      if (d.severity != Severity::kError) continue;
-      errors.push_back(i);
-      if (d.file < files.size()) file_failed[d.file] = true;
+      if (tree_.diagnostics()[i].severity == Severity::kError) errors.push_back(i);
     }
     json_.BeginObject();
     json_.Key("status").String(errors.empty() ? "ok" : "failed");
@@ -538,17 +543,14 @@ class CrossplaneExporter : TreeWalker {
     }
     json_.EndArray();
     json_.Key("config").BeginArray();
-    size_t next_error = 0;
+    std::vector<std::span<const size_t>> by_file = ByFile(tree_, errors);
     for (size_t f = 0; f < files.size(); ++f) {
       json_.BeginObject();
       json_.Key("file").String(files[f].name);
-      json_.Key("status").String(file_failed[f] ? "failed" : "ok");
+      json_.Key("status").String(by_file[f].empty() ? "ok" : "failed");
       json_.Key("errors").BeginArray();
-      for (; next_error < errors.size() &&
-             tree_.diagnostics()[errors[next_error]].file <= f;
-           ++next_error) {
-        const Diagnostic& d = tree_.diagnostics()[errors[next_error]];
-        if (d.file != f) continue;
+      for (size_t i : by_file[f]) {
+        const Diagnostic& d = tree_.diagnostics()[i];
         json_.BeginObject();
         json_.Key("error").String(Message(d));
         json_.Key("line").Number(d.line);

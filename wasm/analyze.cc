@@ -31,7 +31,13 @@
 // ngxfix_rehydrate(text, map JSON) puts the real values back into text
 // written from the redacted view.
 
+#if defined(__EMSCRIPTEN__)
 #include <emscripten/emscripten.h>
+#else
+// Built natively too: tests/fuzz/analyze_fuzzer.cc calls the entry points
+// as the page does.
+#define EMSCRIPTEN_KEEPALIVE
+#endif
 
 #include <cstdint>
 #include <set>

@@ -46,8 +46,8 @@ inline Result* Fail(std::string message) {
   return new Result{std::move(message), kFailed};
 }
 
-// Compact JSON that never throws (core/json_writer.h): exceptions are
-// compiled out, so a throw would abort.
+// A small document as compact JSON (core/json_writer.h), which never throws:
+// exceptions are compiled out, so a throw would abort.
 inline std::string Dump(const nlohmann::ordered_json& j) { return WriteJson(j); }
 
 }  // namespace ngxfix::wasm

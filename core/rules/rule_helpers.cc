@@ -333,6 +333,7 @@ bool KeepsAlive(const RuleContext& context, const Pass& pass) {
 }
 
 uint32_t OuterLevel(const Analysis& analysis, uint32_t block) {
+  if (block == kNone) return kNone;
   uint32_t outer = analysis.tree().nodes()[block].parent;
   while (outer != kNone && !(analysis.BlockContext(outer) &
                              (kContextHttp | kContextServer | kContextLocation |
@@ -345,7 +346,8 @@ uint32_t OuterLevel(const Analysis& analysis, uint32_t block) {
 bool DropsInheritedHeader(const Analysis& analysis, uint32_t block,
                           std::string_view header) {
   const SyntaxTree& tree = analysis.tree();
-  if (analysis.Find(block, "proxy_set_header").empty()) return false;
+  // At the top of a snippet nothing is inherited from above.
+  if (block == kNone || analysis.Find(block, "proxy_set_header").empty()) return false;
   Effective above =
       EffectiveDirective(analysis, OuterLevel(analysis, block), "proxy_set_header");
   return HeaderNode(tree, above.nodes, header) != kNone;

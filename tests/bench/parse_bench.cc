@@ -259,6 +259,14 @@ int Memory(const std::string& file) {
   return 0;
 }
 
+bool WriteFile(const std::string& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out.write(text.data(), static_cast<std::streamsize>(text.size()));
+  if (out.flush()) return true;
+  std::cerr << "parse_bench: cannot write " << path << "\n";
+  return false;
+}
+
 int MakeBig(const std::string& out_path, const std::vector<std::string>& files) {
   // Strictly under the limit; every part ends with a newline so that a
   // trailing comment or word cannot swallow the next file's first line.
@@ -289,12 +297,7 @@ int MakeBig(const std::string& out_path, const std::vector<std::string>& files) 
     }
   }
   SyntaxTree tree = Parse(big);
-  std::ofstream out(out_path, std::ios::binary | std::ios::trunc);
-  out.write(big.data(), static_cast<std::streamsize>(big.size()));
-  if (!out.flush()) {
-    std::cerr << "parse_bench: cannot write " << out_path << "\n";
-    return 1;
-  }
+  if (!WriteFile(out_path, big)) return 1;
   std::printf(
       "{\"file\":%s,\"bytes\":%zu,\"limit_bytes\":%zu,\"clean_inputs\":%zu,"
       "\"inputs\":%zu,\"parts\":%zu,\"ok\":%s}\n",
@@ -370,12 +373,7 @@ int MakeMany(const std::string& out_path, size_t bytes,
     ++parts;
   }
   SyntaxTree tree = Parse(many);
-  std::ofstream out(out_path, std::ios::binary | std::ios::trunc);
-  out.write(many.data(), static_cast<std::streamsize>(many.size()));
-  if (!out.flush()) {
-    std::cerr << "parse_bench: cannot write " << out_path << "\n";
-    return 1;
-  }
+  if (!WriteFile(out_path, many)) return 1;
   std::printf(
       "{\"file\":%s,\"bytes\":%zu,\"different_bodies\":%zu,"
       "\"large_bodies_left_out\":%zu,\"inputs\":%zu,\"parts\":%zu,"
